@@ -1,0 +1,152 @@
+/**
+ * PlannerApi: the one typed API of the product. Every door (Electron IPC, browser-mode HTTP,
+ * the CLI) calls the same implementation (electron/service) through `dispatch`, which validates
+ * each argument object against the zod schema declared here.
+ */
+import { z } from 'zod';
+import type { Facility, Posting, Road, Township, Village, VillageArea } from '../domain/types.js';
+import type { RuleDefinition } from '../domain/rules.js';
+
+export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
+export type LayerName = (typeof LAYER_NAMES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A filesystem path from the user: non-empty, bounded, no NUL bytes. */
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'path contains a NUL byte');
+
+const none = z.object({}).strict();
+
+export const apiArgs = {
+  getAppInfo: none,
+  getProjectSummary: none,
+  openProject: z.object({ path: filePath }).strict(),
+  openDemoProject: none,
+  newProject: z.object({ path: filePath, demo: z.boolean() }).strict(),
+  saveProjectAs: z.object({ path: filePath, overwrite: z.boolean().optional() }).strict(),
+  getLayer: z.object({ layer: z.enum(LAYER_NAMES) }).strict(),
+  getFeature: z.object({ layer: z.enum(LAYER_NAMES), id: z.number().int().positive() }).strict(),
+  getPostings: none,
+  getSettings: none,
+  getBasemapInfo: none,
+  getTile: z
+    .object({
+      z: z.number().int().min(0).max(22),
+      x: z.number().int().min(0),
+      y: z.number().int().min(0),
+    })
+    .strict(),
+  setLocale: z.object({ locale: z.enum(LOCALES) }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgs;
+export const API_METHODS = Object.keys(apiArgs) as ApiMethod[];
+
+// ---- result types -------------------------------------------------------------------------
+
+export type Position = [number, number];
+export type Geometry =
+  | { type: 'Point'; coordinates: Position }
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'MultiLineString'; coordinates: Position[][] }
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+export interface Feature<P> {
+  type: 'Feature';
+  id: number;
+  geometry: Geometry;
+  properties: P;
+}
+export interface FeatureCollection<P> {
+  type: 'FeatureCollection';
+  features: Feature<P>[];
+}
+
+/** Properties of each layer's features: the domain record without its geometry. */
+export interface LayerProperties {
+  villages: Omit<Village, 'location'>;
+  village_areas: Omit<VillageArea, 'coordinates'>;
+  facilities: Omit<Facility, 'location'>;
+  roads: Omit<Road, 'coordinates'>;
+  townships: Omit<Township, 'coordinates'>;
+}
+
+export type AnyLayerFeatureCollection = FeatureCollection<LayerProperties[LayerName]>;
+
+export interface LayerSummary {
+  name: LayerName;
+  geometryType: 'POINT' | 'LINESTRING' | 'MULTIPOLYGON';
+  count: number;
+}
+
+export interface ProjectSummary {
+  path: string;
+  /** File name without extension. */
+  name: string;
+  /** Title stored in the project (e.g. 示例县（虚构示例数据）). */
+  title: string;
+  schemaVersion: number;
+  layers: LayerSummary[];
+  postings: number;
+  scenarios: number;
+  /** [west, south, east, north] of all layers, or null for an empty project. */
+  bounds: [number, number, number, number] | null;
+  isDemo: boolean;
+  /** Set when opening migrated the file from an older schema. */
+  migratedFrom: number | null;
+}
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  locale: Locale;
+  door: 'electron' | 'browser' | 'cli';
+  projectPath: string | null;
+}
+
+export interface RuleSetting extends RuleDefinition {
+  value: number | string;
+}
+
+export interface BasemapInfo {
+  available: boolean;
+  name: string;
+  format: 'pbf';
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+  center: [number, number, number];
+  attribution: string;
+  /** Source-layer names present in the tiles. */
+  layers: string[];
+}
+
+export interface ApiResults {
+  getAppInfo: AppInfo;
+  getProjectSummary: ProjectSummary | null;
+  openProject: ProjectSummary;
+  openDemoProject: ProjectSummary;
+  newProject: ProjectSummary;
+  saveProjectAs: ProjectSummary;
+  getLayer: AnyLayerFeatureCollection;
+  getFeature: Feature<LayerProperties[LayerName]>;
+  getPostings: Posting[];
+  getSettings: RuleSetting[];
+  getBasemapInfo: BasemapInfo;
+  /** Gzip-free MVT bytes, or null where the basemap has no tile. */
+  getTile: Uint8Array | null;
+  setLocale: { locale: Locale };
+}
+
+export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+
+/** The API as the renderer and the CLI see it. */
+export type PlannerApi = {
+  [M in ApiMethod]: (args: ApiArgsOf<M>) => Promise<ApiResults[M]>;
+};

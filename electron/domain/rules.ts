@@ -1,0 +1,132 @@
+/**
+ * The rules table: every policy number the product applies, with its DOMAIN.md id, default,
+ * unit and seed citation. Stored per project in the `settings` table; code that applies a rule
+ * names its id (e.g. `// V3 posting`).
+ *
+ * Ids are `<rule>.<name>`; the rule part is the DOMAIN.md id (V1, T7, P2 …) or `X` for the
+ * product defaults listed under "What the seeds do not fix".
+ */
+
+export type RuleUnit =
+  | 'per_week'
+  | 'per_month'
+  | 'per_quarter'
+  | 'days_per_week'
+  | 'days_per_month'
+  | 'hours'
+  | 'months'
+  | 'persons'
+  | 'residents'
+  | 'minutes'
+  | 'km_per_h'
+  | 'ratio'
+  | 'percent'
+  | 'cny'
+  | 'cny_per_year'
+  | 'metres'
+  | 'title'
+  | 'date';
+
+export interface RuleDefinition {
+  /** Stable id, `<DOMAIN id>.<name>`. */
+  id: string;
+  /** DOMAIN.md rule id, or 'X' for product defaults the seeds do not fix. */
+  rule: string;
+  defaultValue: number | string;
+  unit: RuleUnit;
+  /** `[seed file, clause]` from DOMAIN.md, or 'product default'. */
+  source: string;
+  /** Lowest acceptable value for numeric rules (a floor set by a higher document). */
+  min?: number;
+  max?: number;
+}
+
+const PRODUCT = 'product default (DOMAIN.md: what the seeds do not fix)';
+
+export const TRAVEL_MODES = ['walk', 'ebike', 'car', 'van'] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+
+/** Default speeds, km/h, per travel mode and road class (X: not fixed by the seeds). */
+const SPEEDS: Record<TravelMode, Record<string, number>> = {
+  walk: { national: 4.5, provincial: 4.5, county: 4.5, township: 4.5, village: 4.5, track: 4 },
+  ebike: { national: 30, provincial: 28, county: 25, township: 22, village: 18, track: 10 },
+  car: { national: 70, provincial: 60, county: 45, township: 35, village: 25, track: 12 },
+  van: { national: 60, provincial: 50, county: 40, township: 30, village: 20, track: 10 },
+};
+
+const speedRules: RuleDefinition[] = Object.entries(SPEEDS).flatMap(([mode, classes]) =>
+  Object.entries(classes).map(([roadClass, kmh]) => ({
+    id: `X.speed.${mode}.${roadClass}`,
+    rule: 'X',
+    defaultValue: kmh,
+    unit: 'km_per_h' as const,
+    source: PRODUCT,
+    min: 1,
+    max: 150,
+  })),
+);
+
+export const RULES: readonly RuleDefinition[] = [
+  // Village level
+  { id: 'V1.tour_visits_per_week', rule: 'V1', defaultValue: 2, unit: 'per_week', source: '[000, 主要任务(一)1; 002, 一.2]', min: 1 },
+  { id: 'V1.tour_session_hours', rule: 'V1', defaultValue: 3.5, unit: 'hours', source: '[000, 主要任务(一)1] 每次不少于半天; 半天 3.5 小时为产品默认', min: 3.5 },
+  { id: 'V2.tour_floor_per_week', rule: 'V2', defaultValue: 1, unit: 'per_week', source: '[003, 四(三)]', min: 1 },
+  { id: 'V3.posting_days_per_week', rule: 'V3', defaultValue: 5, unit: 'days_per_week', source: '[000, 主要任务(一)2]', min: 5, max: 7 },
+  { id: 'V3.posting_min_months', rule: 'V3', defaultValue: 6, unit: 'months', source: '[000, 主要任务(一)2]', min: 6 },
+  // Township level
+  { id: 'T3.public_health_physicians_min', rule: 'T3', defaultValue: 1, unit: 'persons', source: '[000, (二)3]', min: 1 },
+  { id: 'T4.county_posting_min_title', rule: 'T4', defaultValue: 'intermediate', unit: 'title', source: '[000, (二)4]' },
+  { id: 'T4.county_posting_min_months', rule: 'T4', defaultValue: 6, unit: 'months', source: '[000, (二)4]', min: 6 },
+  { id: 'T7.posted_physicians_per_thc', rule: 'T7', defaultValue: 1, unit: 'persons', source: '[003, 三(三)]', min: 1 },
+  { id: 'T7.posting_min_months', rule: 'T7', defaultValue: 6, unit: 'months', source: '[003, 三(三)]', min: 6 },
+  { id: 'T8.community_days_per_week', rule: 'T8', defaultValue: 3, unit: 'days_per_week', source: '[003, 二(二)]', min: 3 },
+  { id: 'T8.community_resident_staff', rule: 'T8', defaultValue: 3, unit: 'persons', source: '[003, 二(二)]', min: 3 },
+  // Touring hierarchy
+  { id: 'H2.county_tours_per_quarter', rule: 'H2', defaultValue: 1, unit: 'per_quarter', source: '[003, 四]', min: 1 },
+  { id: 'H2.township_tours_per_month', rule: 'H2', defaultValue: 1, unit: 'per_month', source: '[003, 四]', min: 1 },
+  { id: 'H2.village_tours_per_week', rule: 'H2', defaultValue: 1, unit: 'per_week', source: '[003, 四]', min: 1 },
+  // Staff postings programme
+  { id: 'P1.support_days_per_month', rule: 'P1', defaultValue: 1, unit: 'days_per_month', source: '[001, 二(一)]', min: 1 },
+  { id: 'P2.half_release_min_days_per_week', rule: 'P2', defaultValue: 3, unit: 'days_per_week', source: '[004, 三(二)]', min: 3 },
+  { id: 'P2.half_release_max_share', rule: 'P2', defaultValue: 10, unit: 'percent', source: '[004, 三(二)]', min: 0, max: 10 },
+  { id: 'P2.post_term_months', rule: 'P2', defaultValue: 12, unit: 'months', source: '[004, 三(二)]' },
+  { id: 'P2.max_people_per_post_year', rule: 'P2', defaultValue: 2, unit: 'persons', source: '[004, 三(二)]', max: 2 },
+  { id: 'P3.subsidy_per_person_year', rule: 'P3', defaultValue: 15000, unit: 'cny_per_year', source: '[004, 五]', min: 0 },
+  { id: 'P5.remote_village_doctor_subsidy', rule: 'P5', defaultValue: 300, unit: 'cny', source: '[002, 六(二)] 200-400', min: 200, max: 400 },
+  { id: 'P5.weak_township_fund', rule: 'P5', defaultValue: 300000, unit: 'cny', source: '[002, 六(二)]', min: 0 },
+  // Reporting
+  { id: 'D1.deploy_within_months', rule: 'D1', defaultValue: 1, unit: 'months', source: '[000, 四(五)]' },
+  { id: 'D1.report_deadline', rule: 'D1', defaultValue: '12-01', unit: 'date', source: '[000, 四(五)]' },
+  // Product defaults the seeds do not fix
+  { id: 'X.small_village_population', rule: 'X', defaultValue: 800, unit: 'residents', source: PRODUCT, min: 0 },
+  { id: 'X.large_village_population', rule: 'X', defaultValue: 2000, unit: 'residents', source: PRODUCT, min: 0 },
+  { id: 'X.clinic_minutes', rule: 'X', defaultValue: 15, unit: 'minutes', source: PRODUCT, min: 1 },
+  { id: 'X.thc_minutes', rule: 'X', defaultValue: 30, unit: 'minutes', source: PRODUCT, min: 1 },
+  { id: 'X.county_hospital_minutes', rule: 'X', defaultValue: 60, unit: 'minutes', source: PRODUCT, min: 1 },
+  { id: 'X.detour_factor', rule: 'X', defaultValue: 1.3, unit: 'ratio', source: PRODUCT, min: 1, max: 3 },
+  { id: 'X.max_snap_metres', rule: 'X', defaultValue: 1000, unit: 'metres', source: PRODUCT, min: 0 },
+  { id: 'X.half_day_hours', rule: 'X', defaultValue: 3.5, unit: 'hours', source: PRODUCT, min: 1 },
+  ...speedRules,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, RuleDefinition> = new Map(RULES.map((r) => [r.id, r]));
+
+/** Current values of the rules table, keyed by rule id. */
+export type RuleValues = Record<string, number | string>;
+
+export function defaultRuleValues(): RuleValues {
+  return Object.fromEntries(RULES.map((r) => [r.id, r.defaultValue]));
+}
+
+/** Checks a new value against its rule's type and floor/ceiling; returns an error code or null. */
+export function checkRuleValue(id: string, value: number | string): 'unknown_rule' | 'wrong_type' | 'below_min' | 'above_max' | null {
+  const def = RULES_BY_ID.get(id);
+  if (!def) return 'unknown_rule';
+  if (typeof def.defaultValue !== typeof value) return 'wrong_type';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 'wrong_type';
+    if (def.min !== undefined && value < def.min) return 'below_min';
+    if (def.max !== undefined && value > def.max) return 'above_max';
+  }
+  return null;
+}
