@@ -1,0 +1,91 @@
+import type { Messages } from './zh-CN.js';
+
+/** English (second locale). */
+export const en: Messages = {
+  app: {
+    title: 'County Coverage Planner',
+    demoNotice: 'The demo county is fictional sample data',
+  },
+  menu: {
+    file: 'File',
+    open: 'Open Project…',
+    openDemo: 'Open Demo County',
+    saveAs: 'Save As…',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    view: 'View',
+    zoomToProject: 'Zoom to Project',
+    toggleLegend: 'Show/Hide Legend',
+    language: 'Language',
+    reload: 'Reload',
+    devTools: 'Developer Tools',
+    fullscreen: 'Full Screen',
+    analysis: 'Analysis',
+    coverage: 'Coverage Analysis',
+    print: 'Print',
+    printMap: 'Print Map…',
+    help: 'Help',
+    about: 'About',
+  },
+  dialog: {
+    openTitle: 'Open Project',
+    saveAsTitle: 'Save Project As',
+    gpkgFilter: 'GeoPackage project',
+  },
+  errors: {
+    INVALID_ARGUMENT: 'Invalid argument: {field}',
+    UNKNOWN_METHOD: 'Unknown operation: {method}',
+    UNAUTHORIZED: 'Invalid access token: open the address printed at start-up',
+    NO_PROJECT: 'No project is open',
+    FILE_NOT_FOUND: 'File not found: {path}',
+    FILE_READ_ONLY: 'File or folder is not writable: {path}',
+    FILE_EXISTS: 'File already exists: {path}',
+    NOT_A_GEOPACKAGE: 'Not a GeoPackage file: {path}',
+    NOT_A_PROJECT: 'This GeoPackage is not a project of this application (table {table} is missing): {path}',
+    CORRUPT_FILE: 'The file is damaged and cannot be read: {path}',
+    NEWER_SCHEMA: 'Project schema {found} is newer than this version supports ({supported}); please upgrade: {path}',
+    MIGRATION_FAILED: 'Upgrading the project failed; the file was not changed: {path} ({detail})',
+    WRITE_FAILED: 'Write failed; the file was not changed: {path} ({detail})',
+    NOT_FOUND: 'Feature not found: {layer} #{id}',
+    INTERNAL: 'Internal error: {detail}',
+  },
+  layers: {
+    villages: 'Villages',
+    village_areas: 'Village areas',
+    facilities: 'Health facilities',
+    roads: 'Roads',
+    townships: 'Townships',
+  },
+  levels: {
+    village_clinic: 'Village clinic',
+    township_hc: 'Township health center',
+    community_hc: 'Community health center',
+    sub_center: 'County medical sub-center',
+    county_hospital: 'County hospital',
+    county_tcm_hospital: 'County TCM hospital',
+    city_hospital: 'City hospital',
+  },
+  cli: {
+    usage:
+      'Usage: npm run cli -- <command>\n' +
+      '  new <file.gpkg> [--demo]            create a project (--demo: fill with the demo county)\n' +
+      '  info <file.gpkg>                    layer counts, bounds, schema version\n' +
+      '  export <file.gpkg> --layer <layer> --format geojson|csv --out <path>\n' +
+      'Layers: villages village_areas facilities roads townships postings settings',
+    created: 'Created project: {path}',
+    exported: 'Exported {count} records to {path}',
+    unknownCommand: 'Unknown command: {command}',
+    missingArgument: 'Missing argument: {name}',
+    badOption: 'Invalid value for {name}: {value}',
+    schemaVersion: 'Schema version',
+    bounds: 'Bounds',
+    layer: 'Layer',
+    count: 'Count',
+  },
+};
