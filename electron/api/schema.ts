@@ -10,6 +10,12 @@ import type { RuleDefinition } from '../domain/rules.js';
 export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
 
+/** Tables the exporters write: the feature layers plus the roster and the rules table. */
+export const EXPORTABLE_TABLES = [...LAYER_NAMES, 'postings', 'settings'] as const;
+export type ExportableTable = (typeof EXPORTABLE_TABLES)[number];
+export const EXPORT_FORMATS = ['geojson', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -42,6 +48,14 @@ export const apiArgs = {
     })
     .strict(),
   setLocale: z.object({ locale: z.enum(LOCALES) }).strict(),
+  exportLayer: z
+    .object({
+      layer: z.enum(EXPORTABLE_TABLES),
+      format: z.enum(EXPORT_FORMATS),
+      path: filePath,
+      overwrite: z.boolean().optional(),
+    })
+    .strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -98,6 +112,8 @@ export interface ProjectSummary {
   /** [west, south, east, north] of all layers, or null for an empty project. */
   bounds: [number, number, number, number] | null;
   isDemo: boolean;
+  /** The file could only be opened read-only: edits are refused, 另存为 still works. */
+  readOnly: boolean;
   /** Set when opening migrated the file from an older schema. */
   migratedFrom: number | null;
 }
@@ -142,6 +158,7 @@ export interface ApiResults {
   /** Gzip-free MVT bytes, or null where the basemap has no tile. */
   getTile: Uint8Array | null;
   setLocale: { locale: Locale };
+  exportLayer: { path: string; count: number };
 }
 
 export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;

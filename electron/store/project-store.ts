@@ -1,0 +1,370 @@
+/**
+ * The project store: one OGC GeoPackage file per project, read and written with better-sqlite3.
+ * Opening validates the file read-only first, so a foreign, corrupt or newer file is refused
+ * without a single byte written. Every write runs in one transaction; WAL journal.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../api/errors.js';
+import type { Feature, FeatureCollection, Geometry, LayerName, LayerProperties, LayerSummary } from '../api/schema.js';
+import { LAYER_NAMES } from '../api/schema.js';
+import type { Facility, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
+import { RULES, type RuleValues } from '../domain/rules.js';
+import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
+import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
+import { LAYER_TABLES, POSTINGS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
+
+export interface StoreOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI). */
+  nativeBinding?: string;
+}
+
+export interface ProjectMeta {
+  title: string;
+  isDemo: boolean;
+}
+
+/** Everything a project holds, as plain domain records (ids are assigned by the store). */
+export interface ProjectData {
+  villages: Village[];
+  villageAreas: VillageArea[];
+  facilities: Facility[];
+  roads: Road[];
+  townships: Township[];
+  postings: Posting[];
+}
+
+type Row = Record<string, unknown>;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export class ProjectStore {
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    readonly migratedFrom: number | null,
+    readonly readOnly: boolean,
+  ) {}
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  /** Creates a new project file atomically (built under a temporary name, then renamed). */
+  static create(file: string, meta: ProjectMeta, data: Partial<ProjectData> = {}, opts: StoreOptions & { overwrite?: boolean } = {}): ProjectStore {
+    const target = path.resolve(file);
+    if (fs.existsSync(target) && !opts.overwrite) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
+    assertWritableDir(target);
+    const tmp = `${target}.${process.pid}.tmp`;
+    removeDbFiles(tmp);
+    try {
+      const db = new Database(tmp, nativeOpts(opts));
+      try {
+        db.transaction(() => {
+          migrate(db, 0);
+          setMeta(db, 'title', meta.title);
+          setMeta(db, 'is_demo', meta.isDemo ? '1' : '0');
+          setMeta(db, 'created_at', new Date().toISOString());
+          seedSettings(db);
+          writeData(db, data);
+        })();
+      } finally {
+        db.close();
+      }
+      removeDbFiles(target);
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      removeDbFiles(tmp);
+      if (e instanceof ApiError) throw e;
+      throw writeError(target, e);
+    }
+    return ProjectStore.open(target, opts);
+  }
+
+  static open(file: string, opts: StoreOptions = {}): ProjectStore {
+    const target = path.resolve(file);
+    const found = inspect(target, opts);
+    const needsMigration = found.schemaVersion < SCHEMA_VERSION;
+    if (!isWritable(target)) {
+      // A read-only file can still be viewed and saved elsewhere, unless it must be migrated first.
+      if (needsMigration) throw new ApiError('FILE_READ_ONLY', `not writable, cannot migrate: ${target}`, { path: target });
+      const db = new Database(target, { ...nativeOpts(opts), readonly: true, fileMustExist: true });
+      return new ProjectStore(target, db, null, true);
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(target, { ...nativeOpts(opts), fileMustExist: true });
+      db.pragma('foreign_keys = ON');
+    } catch (e) {
+      throw new ApiError('FILE_READ_ONLY', `cannot open ${target} for writing: ${(e as Error).message}`, { path: target });
+    }
+    let migratedFrom: number | null = null;
+    if (needsMigration) {
+      try {
+        db.transaction(() => migrate(db, found.schemaVersion))();
+        migratedFrom = found.schemaVersion;
+      } catch (e) {
+        db.close();
+        throw new ApiError('MIGRATION_FAILED', `migration of ${target} failed: ${(e as Error).message}`, {
+          path: target,
+          detail: (e as Error).message,
+        });
+      }
+    }
+    // Switch to WAL only now: a failed migration must leave even the header bytes as they were.
+    db.pragma('journal_mode = WAL');
+    return new ProjectStore(target, db, migratedFrom, false);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Writes a compact copy of the project to `dest` (atomically) and returns nothing; the caller reopens. */
+  copyTo(dest: string, overwrite = false): void {
+    const target = path.resolve(dest);
+    if (target === this.path) return;
+    if (fs.existsSync(target) && !overwrite) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
+    assertWritableDir(target);
+    const tmp = `${target}.${process.pid}.tmp`;
+    removeDbFiles(tmp);
+    try {
+      this.db.prepare('VACUUM INTO ?').run(tmp);
+      removeDbFiles(target);
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      removeDbFiles(tmp);
+      throw writeError(target, e);
+    }
+  }
+
+  // ---- reading --------------------------------------------------------------------------
+
+  get schemaVersion(): number {
+    return Number(getMeta(this.db, 'schema_version'));
+  }
+
+  meta(): ProjectMeta {
+    return { title: getMeta(this.db, 'title') ?? '', isDemo: getMeta(this.db, 'is_demo') === '1' };
+  }
+
+  layerSummaries(): LayerSummary[] {
+    return LAYER_NAMES.map((name) => {
+      const def = LAYER_TABLES[name];
+      const { n } = this.db.prepare(`SELECT count(*) AS n FROM "${def.table}"`).get() as { n: number };
+      return { name, geometryType: def.geometry!.type, count: n };
+    });
+  }
+
+  count(table: 'postings' | 'scenarios'): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  }
+
+  /** [west, south, east, north] over all feature layers, from gpkg_contents. */
+  bounds(): [number, number, number, number] | null {
+    const r = this.db
+      .prepare("SELECT min(min_x) AS w, min(min_y) AS s, max(max_x) AS e, max(max_y) AS n FROM gpkg_contents WHERE data_type = 'features'")
+      .get() as { w: number | null; s: number | null; e: number | null; n: number | null };
+    return r.w === null || r.s === null || r.e === null || r.n === null ? null : [r.w, r.s, r.e, r.n];
+  }
+
+  getLayer<L extends LayerName>(layer: L): FeatureCollection<LayerProperties[L]> {
+    const def = LAYER_TABLES[layer];
+    const rows = this.db.prepare(`SELECT * FROM "${def.table}" ORDER BY fid`).all() as Row[];
+    return { type: 'FeatureCollection', features: rows.map((r) => toFeature<LayerProperties[L]>(def, r)) };
+  }
+
+  getFeature<L extends LayerName>(layer: L, id: number): Feature<LayerProperties[L]> | null {
+    const def = LAYER_TABLES[layer];
+    const row = this.db.prepare(`SELECT * FROM "${def.table}" WHERE fid = ?`).get(id) as Row | undefined;
+    return row ? toFeature<LayerProperties[L]>(def, row) : null;
+  }
+
+  getPostings(): Posting[] {
+    return (this.db.prepare('SELECT * FROM postings ORDER BY fid').all() as Row[]).map((r) => rowToRecord(POSTINGS_TABLE, r) as unknown as Posting);
+  }
+
+  getScenarios(): Scenario[] {
+    return (this.db.prepare('SELECT * FROM scenarios ORDER BY fid').all() as Row[]).map((r) => rowToRecord(SCENARIOS_TABLE, r) as unknown as Scenario);
+  }
+
+  /** Current rule values; rules missing from the file fall back to their defaults. */
+  ruleValues(): RuleValues {
+    const stored = new Map(
+      (this.db.prepare('SELECT id, value FROM settings').all() as { id: string; value: number | string }[]).map((r) => [r.id, r.value]),
+    );
+    return Object.fromEntries(RULES.map((r) => [r.id, stored.get(r.id) ?? r.defaultValue]));
+  }
+
+  // ---- writing --------------------------------------------------------------------------
+
+  /** Runs `fn` in one transaction: all of it lands, or none. */
+  transaction<T>(fn: () => T): T {
+    if (this.readOnly) throw new ApiError('FILE_READ_ONLY', `opened read-only: ${this.path}`, { path: this.path });
+    return this.db.transaction(fn)();
+  }
+
+  /** Adds records to the project in one transaction. */
+  add(data: Partial<ProjectData>): void {
+    this.transaction(() => writeData(this.db, data));
+  }
+
+  setTitle(title: string): void {
+    this.transaction(() => setMeta(this.db, 'title', title));
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+function nativeOpts(opts: StoreOptions): Database.Options {
+  return opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+}
+
+/** A failed write: FILE_READ_ONLY when the destination cannot be opened at all, else WRITE_FAILED. */
+function writeError(target: string, e: unknown): ApiError {
+  const code = (e as { code?: string }).code ?? '';
+  const message = (e as Error).message;
+  const cannotOpen = ['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(code);
+  return new ApiError(cannotOpen ? 'FILE_READ_ONLY' : 'WRITE_FAILED', `cannot write ${target}: ${message}`, { path: target, detail: message });
+}
+
+function removeDbFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK); // WAL needs its -wal/-shm files beside it
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function assertWritableDir(target: string): void {
+  const dir = path.dirname(target);
+  let ok = false;
+  try {
+    ok = fs.statSync(dir).isDirectory();
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new ApiError('FILE_READ_ONLY', `folder missing or not writable: ${dir}`, { path: dir });
+}
+
+/** Read-only inspection: is this one of our GeoPackages, and which schema version? */
+function inspect(file: string, opts: StoreOptions): { schemaVersion: number } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ApiError('FILE_NOT_FOUND', `no such file: ${file}`, { path: file });
+  }
+  if (!stat.isFile()) throw new ApiError('NOT_A_GEOPACKAGE', `not a file: ${file}`, { path: file });
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_HEADER) throw new ApiError('NOT_A_GEOPACKAGE', `not an SQLite/GeoPackage file: ${file}`, { path: file });
+
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { ...nativeOpts(opts), readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new ApiError('CORRUPT_FILE', `integrity check failed: ${String(check)}`, { path: file });
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== GPKG_APPLICATION_ID && !tables.has('gpkg_contents')) {
+      throw new ApiError('NOT_A_GEOPACKAGE', `SQLite file without GeoPackage tables: ${file}`, { path: file });
+    }
+    if (!tables.has(META_TABLE)) throw new ApiError('NOT_A_PROJECT', `no ${META_TABLE} table: ${file}`, { path: file, table: META_TABLE });
+    const version = Number(getMeta(db, 'schema_version'));
+    if (!Number.isInteger(version) || version < 1) throw new ApiError('CORRUPT_FILE', `bad schema_version in ${file}`, { path: file });
+    if (version > SCHEMA_VERSION) {
+      throw new ApiError('NEWER_SCHEMA', `schema ${version} > ${SCHEMA_VERSION}`, { path: file, found: version, supported: SCHEMA_VERSION });
+    }
+    return { schemaVersion: version };
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') throw new ApiError('NOT_A_GEOPACKAGE', `not a database: ${file}`, { path: file });
+    throw new ApiError('CORRUPT_FILE', `cannot read ${file}: ${(e as Error).message}`, { path: file });
+  } finally {
+    db?.close();
+  }
+}
+
+function toFeature<P>(def: TableDef, row: Row): Feature<P> {
+  const geometry = decodeGpkgGeometry(row.geom as Uint8Array);
+  return { type: 'Feature', id: row.fid as number, geometry, properties: rowToRecord(def, row) as P };
+}
+
+function rowToRecord(def: TableDef, row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: row.fid };
+  for (const c of def.columns) {
+    const v = row[c.name];
+    out[c.field] = c.bool ? v === 1 : (v ?? null);
+  }
+  return out;
+}
+
+function recordParams(columns: Column[], rec: Record<string, unknown>): unknown[] {
+  return columns.map((c) => {
+    const v = rec[c.field];
+    if (c.bool) return v ? 1 : 0;
+    return v === undefined ? null : v;
+  });
+}
+
+function geometryOf(def: TableDef, rec: Record<string, unknown>): Geometry {
+  const g = def.geometry!;
+  const value = rec[g.domainField];
+  switch (g.type) {
+    case 'POINT': return { type: 'Point', coordinates: value as [number, number] };
+    case 'LINESTRING': return { type: 'LineString', coordinates: value as [number, number][] };
+    case 'MULTIPOLYGON': return { type: 'MultiPolygon', coordinates: value as [number, number][][][] };
+  }
+}
+
+function insertRecords(db: Database.Database, def: TableDef, records: readonly object[]): void {
+  if (records.length === 0) return;
+  const cols = def.columns.map((c) => `"${c.name}"`);
+  if (def.geometry) cols.unshift('geom');
+  const stmt = db.prepare(`INSERT INTO "${def.table}" (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  let env: [number, number, number, number] | null = null;
+  for (const r of records) {
+    const rec = r as Record<string, unknown>;
+    const params = recordParams(def.columns, rec);
+    if (def.geometry) {
+      const geom = geometryOf(def, rec);
+      const e = envelopeOf(geom);
+      env = env ? [Math.min(env[0], e[0]), Math.max(env[1], e[1]), Math.min(env[2], e[2]), Math.max(env[3], e[3])] : e;
+      params.unshift(encodeGpkgGeometry(geom));
+    }
+    stmt.run(params);
+  }
+  touchContents(db, def.table, env);
+}
+
+/** Keeps gpkg_contents' extent and last_change current (GDAL reports the extent from here). */
+function touchContents(db: Database.Database, table: string, env: [number, number, number, number] | null): void {
+  db.prepare("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?").run(table);
+  if (!env) return;
+  db.prepare(
+    `UPDATE gpkg_contents SET min_x = min(coalesce(min_x, @minx), @minx), max_x = max(coalesce(max_x, @maxx), @maxx),
+       min_y = min(coalesce(min_y, @miny), @miny), max_y = max(coalesce(max_y, @maxy), @maxy) WHERE table_name = @table`,
+  ).run({ minx: env[0], maxx: env[1], miny: env[2], maxy: env[3], table });
+}
+
+function writeData(db: Database.Database, data: Partial<ProjectData>): void {
+  insertRecords(db, LAYER_TABLES.townships, data.townships ?? []);
+  insertRecords(db, LAYER_TABLES.villages, data.villages ?? []);
+  insertRecords(db, LAYER_TABLES.village_areas, data.villageAreas ?? []);
+  insertRecords(db, LAYER_TABLES.facilities, data.facilities ?? []);
+  insertRecords(db, LAYER_TABLES.roads, data.roads ?? []);
+  insertRecords(db, POSTINGS_TABLE, data.postings ?? []);
+}

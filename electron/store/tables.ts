@@ -1,0 +1,155 @@
+/**
+ * Column layout of the project's layers and attribute tables, declared once: the schema,
+ * the readers and the writers are all derived from these lists.
+ */
+import type { LayerName } from '../api/schema.js';
+
+export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL';
+
+export interface Column {
+  /** SQL column name (snake_case, what GDAL and Excel users see). */
+  name: string;
+  /** Domain field name (camelCase). */
+  field: string;
+  type: ColumnType;
+  notNull?: boolean;
+  /** Stored as 0/1, read back as boolean. */
+  bool?: boolean;
+  check?: string;
+  defaultSql?: string;
+}
+
+export interface TableDef {
+  table: string;
+  columns: Column[];
+  /** Set for feature tables. */
+  geometry?: { column: 'geom'; type: 'POINT' | 'LINESTRING' | 'MULTIPOLYGON'; domainField: 'location' | 'coordinates' };
+  description: string;
+  /** Schema version that introduced the table. */
+  since: number;
+}
+
+const inList = (col: string, values: readonly string[]) => `${col} IN (${values.map((v) => `'${v}'`).join(', ')})`;
+
+export const LAYER_TABLES: Record<LayerName, TableDef> = {
+  villages: {
+    table: 'villages',
+    description: '行政村与移民搬迁安置点 / administrative villages and relocation settlements',
+    since: 1,
+    geometry: { column: 'geom', type: 'POINT', domainField: 'location' },
+    columns: [
+      { name: 'code', field: 'code', type: 'TEXT', notNull: true, check: "length(code) = 12" },
+      { name: 'name', field: 'name', type: 'TEXT', notNull: true },
+      { name: 'township_code', field: 'townshipCode', type: 'TEXT', notNull: true },
+      { name: 'population', field: 'population', type: 'INTEGER', notNull: true, defaultSql: '0', check: 'population >= 0' },
+      { name: 'households', field: 'households', type: 'INTEGER', notNull: true, defaultSql: '0', check: 'households >= 0' },
+      { name: 'kind', field: 'kind', type: 'TEXT', notNull: true, defaultSql: "'village'", check: inList('kind', ['village', 'settlement']) },
+      { name: 'area_km2', field: 'areaKm2', type: 'REAL' },
+    ],
+  },
+  village_areas: {
+    table: 'village_areas',
+    description: '村域范围 / village area polygons (optional)',
+    since: 2,
+    geometry: { column: 'geom', type: 'MULTIPOLYGON', domainField: 'coordinates' },
+    columns: [{ name: 'village_code', field: 'villageCode', type: 'TEXT', notNull: true }],
+  },
+  facilities: {
+    table: 'facilities',
+    description: '医疗卫生机构 / health facilities',
+    since: 1,
+    geometry: { column: 'geom', type: 'POINT', domainField: 'location' },
+    columns: [
+      { name: 'code', field: 'code', type: 'TEXT', notNull: true },
+      { name: 'name', field: 'name', type: 'TEXT', notNull: true },
+      { name: 'level', field: 'level', type: 'TEXT', notNull: true },
+      { name: 'township_code', field: 'townshipCode', type: 'TEXT' },
+      { name: 'village_code', field: 'villageCode', type: 'TEXT' },
+      { name: 'capability', field: 'capability', type: 'TEXT' },
+      { name: 'is_central_thc', field: 'isCentralThc', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0' },
+      { name: 'is_planned_sub_center', field: 'isPlannedSubCenter', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0' },
+      { name: 'beds', field: 'beds', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'physicians', field: 'physicians', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'assistant_physicians', field: 'assistantPhysicians', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'village_doctors', field: 'villageDoctors', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'tcm_physicians', field: 'tcmPhysicians', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'nurses', field: 'nurses', type: 'INTEGER', notNull: true, defaultSql: '0' },
+      { name: 'public_health_physicians', field: 'publicHealthPhysicians', type: 'INTEGER', notNull: true, defaultSql: '0' },
+    ],
+  },
+  roads: {
+    table: 'roads',
+    description: '道路 / roads',
+    since: 1,
+    geometry: { column: 'geom', type: 'LINESTRING', domainField: 'coordinates' },
+    columns: [
+      { name: 'name', field: 'name', type: 'TEXT' },
+      { name: 'road_class', field: 'roadClass', type: 'TEXT', notNull: true },
+      { name: 'speed_kmh', field: 'speedKmh', type: 'REAL', check: 'speed_kmh IS NULL OR speed_kmh > 0' },
+      { name: 'oneway', field: 'oneway', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0' },
+      { name: 'bridge', field: 'bridge', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0' },
+    ],
+  },
+  townships: {
+    table: 'townships',
+    description: '乡镇（街道）范围 / township boundaries',
+    since: 1,
+    geometry: { column: 'geom', type: 'MULTIPOLYGON', domainField: 'coordinates' },
+    columns: [
+      { name: 'code', field: 'code', type: 'TEXT', notNull: true, check: 'length(code) = 9' },
+      { name: 'name', field: 'name', type: 'TEXT', notNull: true },
+    ],
+  },
+};
+
+export const POSTINGS_TABLE: TableDef = {
+  table: 'postings',
+  description: '派驻人员名册 / staff posting roster',
+  since: 1,
+  columns: [
+    { name: 'person', field: 'person', type: 'TEXT', notNull: true },
+    { name: 'title_level', field: 'titleLevel', type: 'TEXT', notNull: true },
+    { name: 'profession', field: 'profession', type: 'TEXT', notNull: true, defaultSql: "''" },
+    { name: 'from_institution', field: 'fromInstitution', type: 'TEXT', notNull: true },
+    { name: 'to_institution', field: 'toInstitution', type: 'TEXT' },
+    { name: 'to_village', field: 'toVillage', type: 'TEXT' },
+    { name: 'start_date', field: 'startDate', type: 'TEXT', notNull: true },
+    { name: 'end_date', field: 'endDate', type: 'TEXT', notNull: true },
+    { name: 'release', field: 'release', type: 'TEXT', notNull: true, defaultSql: "'full'", check: inList('release', ['full', 'half']) },
+    { name: 'days_per_week', field: 'daysPerWeek', type: 'REAL', notNull: true, defaultSql: '5', check: 'days_per_week > 0 AND days_per_week <= 7' },
+  ],
+};
+
+export const SCENARIOS_TABLE: TableDef = {
+  table: 'scenarios',
+  description: '规划方案 / planning scenarios',
+  since: 2,
+  columns: [
+    { name: 'name', field: 'name', type: 'TEXT', notNull: true },
+    { name: 'created_at', field: 'createdAt', type: 'TEXT', notNull: true },
+    { name: 'description', field: 'description', type: 'TEXT', notNull: true, defaultSql: "''" },
+    { name: 'payload', field: 'payload', type: 'TEXT', notNull: true, defaultSql: "'{}'" },
+  ],
+};
+
+/** Rules table with current values; `value` holds numbers and strings as SQLite stores them. */
+export const SETTINGS_TABLE_SQL = `CREATE TABLE settings (
+  id TEXT PRIMARY KEY NOT NULL,
+  rule TEXT NOT NULL,
+  value,
+  unit TEXT NOT NULL,
+  source TEXT NOT NULL
+)`;
+
+export function createTableSql(def: TableDef): string {
+  const cols = ['fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL'];
+  if (def.geometry) cols.push(`geom ${def.geometry.type}`);
+  for (const c of def.columns) {
+    let s = `"${c.name}" ${c.type}`;
+    if (c.notNull) s += ' NOT NULL';
+    if (c.defaultSql !== undefined) s += ` DEFAULT ${c.defaultSql}`;
+    if (c.check) s += ` CHECK (${c.check})`;
+    cols.push(s);
+  }
+  return `CREATE TABLE "${def.table}" (\n  ${cols.join(',\n  ')}\n)`;
+}

@@ -1,0 +1,109 @@
+/**
+ * Command-line door to the same PlannerApi implementation:
+ *   npm run cli -- new <file.gpkg> [--demo]
+ *   npm run cli -- info <file.gpkg>
+ *   npm run cli -- export <file.gpkg> --layer L --format geojson|csv --out PATH [--overwrite]
+ * Messages follow --lang (zh-CN default, en). Exit code 0 on success, 1 on an operation error,
+ * 2 on a usage error.
+ */
+import { parseArgs } from 'node:util';
+import { dispatch } from '../electron/api/dispatch.js';
+import type { ApiMethod, ApiResults, ProjectSummary } from '../electron/api/schema.js';
+import { createPlannerService, type PlannerService } from '../electron/service/service.js';
+import { translate, type Locale } from '../renderer/src/i18n/index.js';
+import { appVersion, dataDir, userHome } from './paths.js';
+
+class UsageError extends Error {}
+
+function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      layer: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const locale: Locale = (values.lang ?? process.env.CCP_LANG) === 'en' ? 'en' : 'zh-CN';
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const [command, file] = positionals;
+  if (values.help || !command) {
+    console.log(t('cli.usage'));
+    return Promise.resolve(command || values.help ? 0 : 2);
+  }
+
+  const service = createPlannerService({ homeDir: userHome(), dataDir, door: 'cli', version: appVersion });
+  const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> => {
+    const r = await dispatch(service, method, args);
+    if (!r.ok) throw Object.assign(new Error(t(`errors.${r.error.code}`, r.error.params)), { apiError: r.error });
+    return r.value as ApiResults[M];
+  };
+  const need = (v: string | undefined, name: string): string => {
+    if (!v) throw new UsageError(t('cli.missingArgument', { name }));
+    return v;
+  };
+
+  const run = async (): Promise<number> => {
+    switch (command) {
+      case 'new': {
+        const s = await call('newProject', { path: need(file, '<file.gpkg>'), demo: values.demo });
+        console.log(t('cli.created', { path: s.path }));
+        printSummary(s, t);
+        return 0;
+      }
+      case 'info': {
+        printSummary(await call('openProject', { path: need(file, '<file.gpkg>') }), t);
+        return 0;
+      }
+      case 'export': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const r = await call('exportLayer', {
+          layer: need(values.layer, '--layer'),
+          format: need(values.format, '--format'),
+          path: need(values.out, '--out'),
+          overwrite: values.overwrite,
+        });
+        console.log(t('cli.exported', { count: r.count, path: r.path }));
+        return 0;
+      }
+      default:
+        throw new UsageError(t('cli.unknownCommand', { command }));
+    }
+  };
+  return run()
+    .catch((e: unknown) => {
+      if (e instanceof UsageError) {
+        console.error(e.message + '\n\n' + t('cli.usage'));
+        return 2;
+      }
+      console.error(e instanceof Error ? e.message : String(e));
+      return 1;
+    })
+    .finally(() => closeQuietly(service));
+}
+
+function closeQuietly(service: PlannerService): void {
+  try {
+    service.close();
+  } catch {
+    /* closing after a failed open has nothing to release */
+  }
+}
+
+function printSummary(s: ProjectSummary, t: (k: string, p?: Record<string, string | number>) => string): void {
+  const b = s.bounds ? s.bounds.map((v) => v.toFixed(5)).join(', ') : '—';
+  console.log(`${s.title || s.name}\n${s.path}`);
+  console.log(`${t('cli.schemaVersion')}: ${s.schemaVersion}`);
+  console.log(`${t('cli.bounds')}: ${b}`);
+  const rows: [string, string, number][] = s.layers.map((l) => [l.name, l.geometryType, l.count]);
+  rows.push(['postings', '—', s.postings], ['scenarios', '—', s.scenarios]);
+  console.log(`${t('cli.layer').padEnd(16)}${''.padEnd(14)}${t('cli.count')}`);
+  for (const [name, type, n] of rows) console.log(`${name.padEnd(16)}${type.padEnd(14)}${n}`);
+}
+
+process.exitCode = await main(process.argv.slice(2));
