@@ -1,0 +1,9 @@
+/**
+ * IPC channel names. The preload repeats these literals (it may import nothing but electron);
+ * test/unit/electron-shell.test.ts checks that the two agree.
+ */
+export const IPC_INVOKE = 'ccp:invoke';
+export const IPC_DIALOG_OPEN = 'ccp:dialog-open';
+export const IPC_DIALOG_SAVE = 'ccp:dialog-save';
+/** main → renderer, one way: a MenuCommand id. */
+export const IPC_MENU_COMMAND = 'ccp:menu-command';

@@ -1,0 +1,46 @@
+/**
+ * Checks applied to every IPC message before it reaches the service or a dialog. Pure: ipc.ts
+ * extracts the facts from Electron's event and asks these functions.
+ */
+import { isAppUrl } from './app-url.js';
+
+/** What ipc.ts reads from an IpcMainInvokeEvent. `null` when the sending frame has gone. */
+export interface SenderFacts {
+  /** URL of the frame that sent the message. */
+  frameUrl: string;
+  /** The frame is its page's main frame (not an iframe). */
+  isMainFrame: boolean;
+  /** id of the WebContents the frame belongs to. */
+  webContentsId: number;
+}
+
+/**
+ * Only our own window's main frame, showing our own app:// renderer, may call the API: not an
+ * iframe, not another window, not a page that somehow navigated elsewhere.
+ */
+export function isTrustedSender(sender: SenderFacts | null, trustedWebContentsId: number | null): boolean {
+  if (!sender || trustedWebContentsId === null) return false;
+  return sender.webContentsId === trustedWebContentsId && sender.isMainFrame && isAppUrl(sender.frameUrl);
+}
+
+export const MAX_FILE_NAME_LENGTH = 255;
+
+/**
+ * The save dialog's suggested file name: a bare name (no folder), at most 255 characters, no
+ * control characters. Returns the name, or null when it must be refused.
+ */
+export function validateDefaultName(x: unknown): string | null {
+  if (typeof x !== 'string') return null;
+  const name = x.trim();
+  if (name.length === 0 || name.length > MAX_FILE_NAME_LENGTH) return null;
+  if (name === '.' || name === '..') return null;
+  if (/[/\\]/.test(name)) return null;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  return name;
+}
+
+/** GTK's save dialog does not add the filter's extension; make sure project files end in .gpkg. */
+export function ensureGpkgExtension(file: string): string {
+  return /\.gpkg$/i.test(file) ? file : `${file}.gpkg`;
+}

@@ -1,0 +1,81 @@
+/**
+ * The IPC door: one invoke channel for the whole PlannerApi (through `dispatch`, which validates
+ * every argument object), two dialog channels, and the one-way menu-command channel.
+ */
+import path from 'node:path';
+import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { dispatch } from '../api/dispatch.js';
+import { ApiError, type ApiResult } from '../api/errors.js';
+import type { Locale, PlannerApi } from '../api/schema.js';
+import { translate } from '../../renderer/src/i18n/index.js';
+import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND } from './ipc-channels.js';
+import { ensureGpkgExtension, isTrustedSender, validateDefaultName, type SenderFacts } from './ipc-security.js';
+import type { MenuCommand } from './menu-commands.js';
+
+export interface IpcContext {
+  service: PlannerApi;
+  locale(): Locale;
+  /** The window whose main frame may call us, or null while there is none. */
+  window(): BrowserWindow | null;
+}
+
+function senderFacts(event: IpcMainInvokeEvent): SenderFacts | null {
+  const frame = event.senderFrame;
+  if (!frame) return null;
+  return {
+    frameUrl: frame.url,
+    isMainFrame: frame.parent === null && frame === event.sender.mainFrame,
+    webContentsId: event.sender.id,
+  };
+}
+
+function trusted(ctx: IpcContext, event: IpcMainInvokeEvent): boolean {
+  const win = ctx.window();
+  const id = win && !win.isDestroyed() ? win.webContents.id : null;
+  return isTrustedSender(senderFacts(event), id);
+}
+
+function unauthorized(): ApiResult<never> {
+  return { ok: false, error: new ApiError('UNAUTHORIZED', 'IPC from an untrusted frame').toData() };
+}
+
+export function registerIpc(ctx: IpcContext): void {
+  ipcMain.handle(IPC_INVOKE, async (event, method: unknown, args: unknown): Promise<ApiResult<unknown>> => {
+    if (!trusted(ctx, event)) return unauthorized();
+    return dispatch(ctx.service, method, args);
+  });
+
+  ipcMain.handle(IPC_DIALOG_OPEN, async (event): Promise<string | null> => {
+    if (!trusted(ctx, event)) throw new Error('untrusted sender');
+    const locale = ctx.locale();
+    const win = ctx.window();
+    const options = {
+      title: translate(locale, 'dialog.openTitle'),
+      filters: [{ name: translate(locale, 'dialog.gpkgFilter'), extensions: ['gpkg'] }],
+      properties: ['openFile' as const],
+    };
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+  });
+
+  ipcMain.handle(IPC_DIALOG_SAVE, async (event, defaultName: unknown): Promise<string | null> => {
+    if (!trusted(ctx, event)) throw new Error('untrusted sender');
+    const name = validateDefaultName(defaultName);
+    if (name === null) throw new Error('defaultName must be a file name (no folders, at most 255 characters)');
+    const locale = ctx.locale();
+    const win = ctx.window();
+    const options = {
+      title: translate(locale, 'dialog.saveAsTitle'),
+      defaultPath: path.join(app.getPath('documents'), ensureGpkgExtension(name)),
+      filters: [{ name: translate(locale, 'dialog.gpkgFilter'), extensions: ['gpkg'] }],
+      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+    };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : ensureGpkgExtension(result.filePath);
+  });
+}
+
+/** main → renderer, one way. */
+export function sendMenuCommand(win: BrowserWindow | null, command: MenuCommand): void {
+  if (win && !win.isDestroyed()) win.webContents.send(IPC_MENU_COMMAND, command);
+}

@@ -1,0 +1,28 @@
+/**
+ * The contract between the Electron preload and the renderer: what `window.ccp` holds.
+ * Pure types only — the preload (electron/preload) imports them from here.
+ */
+import type { ApiResult } from '../../../electron/api/errors.js';
+
+/** Sends one PlannerApi call over IPC; never throws across the bridge, failures are ApiResults. */
+export type InvokeFn = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
+
+/** The host services a door offers besides the API: file dialogs and native menu commands. */
+export interface HostServices<Door extends 'electron' | 'browser' = 'electron' | 'browser'> {
+  door: Door;
+  /** Asks the user for a project file to open; null when cancelled. */
+  showOpenDialog(): Promise<string | null>;
+  /** Asks the user where to save; `defaultName` is a suggested file name (e.g. 示例县.gpkg). */
+  showSaveDialog(defaultName: string): Promise<string | null>;
+  /** Subscribes to native menu commands (ids of renderer/src/app/commands.ts); returns an unsubscribe. */
+  onMenuCommand(cb: (command: string) => void): () => void;
+}
+
+/** What the preload exposes as `window.ccp` through contextBridge. */
+export interface CcpBridge {
+  invoke: InvokeFn;
+  host: HostServices<'electron'>;
+}
+
+/** The global the preload defines; absent in browser mode. */
+export type WindowWithBridge = Window & { ccp?: CcpBridge };

@@ -1,0 +1,60 @@
+/**
+ * The window: menu bar / toolbar on top, layer panel on the left, the map with legend, hover
+ * tooltip and banners in the middle, the detail pane on the right, the status bar below.
+ */
+import { useEffect } from 'react';
+import { host } from '../api/index.js';
+import { MapView } from '../map/MapView.js';
+import { DetailPane } from '../panels/DetailPane.js';
+import { HoverTooltip } from '../panels/HoverTooltip.js';
+import { LayerPanel } from '../panels/LayerPanel.js';
+import { Legend } from '../panels/Legend.js';
+import { StatusBar } from '../panels/StatusBar.js';
+import { useAppStore } from '../state/store.js';
+import { bootstrap, dispatchCommand, installShortcuts } from './actions.js';
+import { Banners } from './Banners.js';
+import { AboutDialog, ConfirmDialog, PathDialog } from './Dialogs.js';
+import { MenuBar, Toolbar } from './MenuBar.js';
+import { useT } from './useT.js';
+
+export function App() {
+  const t = useT();
+  const legendVisible = useAppStore((s) => s.legendVisible);
+  const browser = host.door === 'browser';
+
+  useEffect(() => {
+    void bootstrap();
+    // Electron: the native menu sends command ids; browser: keyboard shortcuts dispatch them.
+    return browser ? installShortcuts() : host.onMenuCommand(dispatchCommand);
+  }, [browser]);
+
+  return (
+    <div className={browser ? 'app door-browser' : 'app door-electron'}>
+      <header className="app-header">
+        {browser && (
+          <div className="app-brand" title={t('app.title')}>
+            {t('app.title')}
+          </div>
+        )}
+        {browser && <MenuBar />}
+        <Toolbar />
+      </header>
+      <main className="app-main">
+        <aside className="side-dock">
+          <LayerPanel />
+        </aside>
+        <div className="map-area">
+          <MapView />
+          <HoverTooltip />
+          <Banners />
+          {legendVisible && <Legend />}
+        </div>
+        <DetailPane />
+      </main>
+      <StatusBar />
+      <PathDialog />
+      <ConfirmDialog />
+      <AboutDialog />
+    </div>
+  );
+}

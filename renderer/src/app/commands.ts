@@ -1,0 +1,166 @@
+/**
+ * Every user command, declared once. The in-app menu bar and toolbar (browser mode), the
+ * native menu (Electron: it sends these ids through host.onMenuCommand) and the keyboard all
+ * dispatch through `runCommand`. Pure: the effects come from the CommandContext the app passes.
+ */
+import type { Locale } from '../i18n/index.js';
+
+export const MENUS = ['file', 'edit', 'view', 'analysis', 'print', 'help'] as const;
+export type MenuId = (typeof MENUS)[number];
+
+/** What commands can do; implemented by app/actions.ts. */
+export interface CommandContext {
+  openProject(): Promise<void>;
+  openDemo(): Promise<void>;
+  saveAs(): Promise<void>;
+  zoomToProject(): void;
+  toggleLegend(): void;
+  setLocale(locale: Locale): Promise<void>;
+  /** Tells the user the feature named by `labelKey` comes in a later version (no fake result). */
+  notYet(labelKey: string): void;
+  showAbout(): void;
+}
+
+/** State a menu needs to draw check marks and disabled items. */
+export interface CommandState {
+  locale: Locale;
+  legendVisible: boolean;
+  hasProject: boolean;
+}
+
+export interface Command {
+  id: string;
+  /** i18n key of the menu / toolbar label. */
+  labelKey: string;
+  menu: MenuId;
+  /** Electron accelerator syntax (CmdOrCtrl+Shift+S); the browser door matches it on keydown. */
+  shortcut?: string;
+  /** i18n key of the short toolbar label; the command is shown in the toolbar when set. */
+  toolbarKey?: string;
+  /** Draw a separator above it in its menu. */
+  separatorBefore?: boolean;
+  /** Not built yet: runs the "available in a later version" notice. */
+  planned?: boolean;
+  checked?(s: CommandState): boolean;
+  enabled?(s: CommandState): boolean;
+  run(ctx: CommandContext): void | Promise<void>;
+}
+
+const planned = (id: string, labelKey: string, menu: MenuId, extra: Partial<Command> = {}): Command => ({
+  id,
+  labelKey,
+  menu,
+  planned: true,
+  run: (ctx) => ctx.notYet(labelKey),
+  ...extra,
+});
+
+export const COMMANDS: readonly Command[] = [
+  { id: 'file.open', labelKey: 'menu.open', menu: 'file', shortcut: 'CmdOrCtrl+O', toolbarKey: 'toolbar.open', run: (ctx) => ctx.openProject() },
+  { id: 'file.openDemo', labelKey: 'menu.openDemo', menu: 'file', toolbarKey: 'toolbar.openDemo', run: (ctx) => ctx.openDemo() },
+  {
+    id: 'file.saveAs',
+    labelKey: 'menu.saveAs',
+    menu: 'file',
+    shortcut: 'CmdOrCtrl+Shift+S',
+    toolbarKey: 'toolbar.saveAs',
+    separatorBefore: true,
+    enabled: (s) => s.hasProject,
+    run: (ctx) => ctx.saveAs(),
+  },
+  planned('edit.undo', 'menu.undo', 'edit', { shortcut: 'CmdOrCtrl+Z' }),
+  planned('edit.redo', 'menu.redo', 'edit', { shortcut: 'CmdOrCtrl+Y' }),
+  {
+    id: 'view.zoomToProject',
+    labelKey: 'menu.zoomToProject',
+    menu: 'view',
+    shortcut: 'CmdOrCtrl+Shift+H',
+    toolbarKey: 'toolbar.zoomToProject',
+    enabled: (s) => s.hasProject,
+    run: (ctx) => ctx.zoomToProject(),
+  },
+  {
+    id: 'view.toggleLegend',
+    labelKey: 'menu.toggleLegend',
+    menu: 'view',
+    shortcut: 'CmdOrCtrl+Shift+L',
+    toolbarKey: 'toolbar.legend',
+    checked: (s) => s.legendVisible,
+    run: (ctx) => ctx.toggleLegend(),
+  },
+  {
+    id: 'view.locale.zh-CN',
+    labelKey: 'menu.localeZh',
+    menu: 'view',
+    separatorBefore: true,
+    checked: (s) => s.locale === 'zh-CN',
+    run: (ctx) => ctx.setLocale('zh-CN'),
+  },
+  {
+    id: 'view.locale.en',
+    labelKey: 'menu.localeEn',
+    menu: 'view',
+    checked: (s) => s.locale === 'en',
+    run: (ctx) => ctx.setLocale('en'),
+  },
+  planned('analysis.coverage', 'menu.coverage', 'analysis', { toolbarKey: 'toolbar.coverage' }),
+  planned('print.map', 'menu.printMap', 'print', { shortcut: 'CmdOrCtrl+P', toolbarKey: 'toolbar.print' }),
+  { id: 'help.about', labelKey: 'menu.about', menu: 'help', shortcut: 'F1', run: (ctx) => ctx.showAbout() },
+];
+
+const BY_ID = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function findCommand(id: string): Command | undefined {
+  return BY_ID.get(id);
+}
+
+export function commandsOfMenu(menu: MenuId): Command[] {
+  return COMMANDS.filter((c) => c.menu === menu);
+}
+
+export function toolbarCommands(): Command[] {
+  return COMMANDS.filter((c) => c.toolbarKey !== undefined);
+}
+
+/** Runs a command by id; unknown ids (e.g. from a newer native menu) are ignored and reported false. */
+export async function runCommand(id: string, ctx: CommandContext, state?: CommandState): Promise<boolean> {
+  const cmd = BY_ID.get(id);
+  if (!cmd) return false;
+  if (state && cmd.enabled && !cmd.enabled(state)) return false;
+  await cmd.run(ctx);
+  return true;
+}
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/** Whether a keydown matches an accelerator; CmdOrCtrl accepts Ctrl or ⌘. */
+export function matchShortcut(shortcut: string, e: KeyLike): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.pop()!.toLowerCase();
+  const mods = new Set(parts.map((p) => p.toLowerCase()));
+  const wantCtrl = mods.has('cmdorctrl') || mods.has('ctrl') || mods.has('commandorcontrol');
+  if (wantCtrl !== (e.ctrlKey || e.metaKey)) return false;
+  if (mods.has('shift') !== e.shiftKey) return false;
+  if (mods.has('alt') !== e.altKey) return false;
+  return e.key.toLowerCase() === key;
+}
+
+/** The command a keydown triggers, if any. */
+export function commandForKey(e: KeyLike): Command | undefined {
+  return COMMANDS.find((c) => c.shortcut !== undefined && matchShortcut(c.shortcut, e));
+}
+
+/** Accelerator as shown in a menu: Ctrl+Shift+S (⌘⇧S on a Mac). */
+export function shortcutLabel(shortcut: string, mac = false): string {
+  if (!mac) return shortcut.replace(/CmdOrCtrl|CommandOrControl/g, 'Ctrl');
+  return shortcut
+    .replace(/CmdOrCtrl\+|CommandOrControl\+/g, '⌘')
+    .replace(/Shift\+/g, '⇧')
+    .replace(/Alt\+/g, '⌥');
+}

@@ -1,0 +1,102 @@
+/**
+ * The React side of the map: a container div, and effects that pass store changes to the
+ * MapController (data, visibility, selection, fit on open) and its events back to the store.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Feature, FeatureCollection } from '../../../electron/api/schema.js';
+import { api } from '../api/index.js';
+import { reportError } from '../app/actions.js';
+import {
+  annotateBlankVillages,
+  blankVillageCodes,
+  findFeature,
+  townshipLabelPoints,
+} from '../state/derived.js';
+import { useAppStore } from '../state/store.js';
+import { MapController, type ProjectMapData } from './MapController.js';
+import { legendInset } from './legendInset.js';
+import { setMapController } from './mapInstance.js';
+
+const EMPTY: FeatureCollection<object> = { type: 'FeatureCollection', features: [] };
+
+export function MapView() {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<MapController | null>(null);
+  const basemapChecked = useAppStore((s) => s.basemapChecked);
+  const layers = useAppStore((s) => s.layers);
+  const visibility = useAppStore((s) => s.visibility);
+  const selection = useAppStore((s) => s.selection);
+  const openedSeq = useAppStore((s) => s.openedSeq);
+
+  // Create the map once the basemap answer is in (it decides the style's sources).
+  useEffect(() => {
+    if (!basemapChecked || !containerRef.current) return;
+    const s = useAppStore.getState();
+    let tileErrorShown = false;
+    const c = new MapController(containerRef.current, {
+      api,
+      basemap: s.basemap,
+      locale: s.locale,
+      callbacks: {
+        onHover: (hover) => useAppStore.getState().setHover(hover),
+        onClick: (ref) => useAppStore.getState().select(ref),
+        onCursor: (cursor) => useAppStore.getState().setCursor(cursor),
+        onZoom: (zoom) => useAppStore.getState().setZoom(zoom),
+        onError: (e) => {
+          // One banner for a failing basemap, not one per tile.
+          if (!tileErrorShown) reportError(e);
+          tileErrorShown = true;
+        },
+      },
+    });
+    setMapController(c);
+    setController(c);
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(containerRef.current);
+    return () => {
+      observer.disconnect();
+      setMapController(null);
+      setController(null);
+      c.destroy();
+    };
+  }, [basemapChecked]);
+
+  // Derived map data: blank villages flagged for the red ring, township label points.
+  const mapData = useMemo<ProjectMapData | null>(() => {
+    if (!layers.villages && !layers.facilities && !layers.townships) return null;
+    const villages = layers.villages ?? { type: 'FeatureCollection', features: [] };
+    const blank = blankVillageCodes(villages.features, layers.facilities?.features ?? []);
+    return {
+      townships: layers.townships ?? EMPTY,
+      townshipLabels: layers.townships ? townshipLabelPoints(layers.townships) : EMPTY,
+      village_areas: layers.village_areas ?? EMPTY,
+      roads: layers.roads ?? EMPTY,
+      villages: annotateBlankVillages(villages, blank),
+      facilities: layers.facilities ?? EMPTY,
+    };
+  }, [layers]);
+
+  useEffect(() => {
+    if (controller && mapData) controller.setProjectData(mapData);
+  }, [controller, mapData]);
+
+  useEffect(() => {
+    controller?.setVisibility(visibility);
+  }, [controller, visibility]);
+
+  useEffect(() => {
+    if (!controller) return;
+    const feature = selection ? findFeature(layers, selection.layer, selection.id) : null;
+    controller.setSelection(feature as Feature<object> | null);
+  }, [controller, selection, layers]);
+
+  // Each time a project is opened: drop the previous one's features and fit to the new bounds.
+  useEffect(() => {
+    if (!controller || openedSeq === 0) return;
+    const s = useAppStore.getState();
+    if (!s.layers.villages && !s.layers.facilities && !s.layers.townships) controller.clearProjectData();
+    controller.fitTo(s.summary?.bounds ?? null, legendInset());
+  }, [controller, openedSeq]);
+
+  return <div ref={containerRef} className="map-container" data-testid="map" />;
+}

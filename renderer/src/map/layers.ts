@@ -1,0 +1,310 @@
+/**
+ * Project layers drawn over the basemap: GeoJSON sources fed from api.getLayer, with the
+ * symbols of the legend (palette.ts). Layer ids are stable: tests query 'villages-circle' and
+ * 'facilities-circle'.
+ */
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { FACILITY_LEVELS } from '../../../electron/domain/types.js';
+import type { LayerName } from '../../../electron/api/schema.js';
+import type { LayerToggle } from '../state/layersSlice.js';
+import {
+  BRIDGE_CASING,
+  FACILITY_SYMBOLS,
+  FONT_STACK,
+  ROAD_OTHER,
+  ROAD_STYLES,
+  SELECTION_COLOR,
+  TOWNSHIP_COLORS,
+  VILLAGE_AREA_LINE,
+  VILLAGE_COLORS,
+} from './palette.js';
+import { zoomWidth } from './style.js';
+
+/** GeoJSON source id of each project layer. */
+export const SOURCE_IDS: Record<LayerName, string> = {
+  townships: 'p-townships',
+  village_areas: 'p-village_areas',
+  roads: 'p-roads',
+  villages: 'p-villages',
+  facilities: 'p-facilities',
+};
+export const TOWNSHIP_LABEL_SOURCE = 'p-township-labels';
+export const SELECTION_SOURCE = 'p-selection';
+
+/** The layers a pointer can hover or click, most specific first, with the project layer they show. */
+export const INTERACTIVE_LAYERS: readonly { id: string; layer: LayerName }[] = [
+  { id: 'facilities-circle', layer: 'facilities' },
+  { id: 'villages-circle', layer: 'villages' },
+  { id: 'roads-line', layer: 'roads' },
+  { id: 'townships-fill', layer: 'townships' },
+];
+
+// ---- expressions ------------------------------------------------------------------------------
+
+function facilityMatch(pick: (level: (typeof FACILITY_LEVELS)[number]) => number | string, fallback: number | string): ExpressionSpecification {
+  const args: (string | number)[] = [];
+  for (const level of FACILITY_LEVELS) args.push(level, pick(level));
+  return ['match', ['get', 'level'], ...args, fallback] as unknown as ExpressionSpecification;
+}
+
+function roadMatch(pick: (s: { color: string; casing: string; width: number }) => number | string): ExpressionSpecification {
+  const args: (string | number)[] = [];
+  for (const [cls, s] of Object.entries(ROAD_STYLES)) args.push(cls, pick(s));
+  return ['match', ['get', 'roadClass'], ...args, pick(ROAD_OTHER)] as unknown as ExpressionSpecification;
+}
+
+/** Village dot radius at zoom 12, by the square root of population (area ∝ population). */
+const villageRadius: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['sqrt', ['max', 0, ['to-number', ['get', 'population'], 0]]],
+  0, 2.5,
+  20, 4,
+  40, 6.5,
+  70, 10,
+  110, 14,
+];
+
+/** Scales a radius at zoom 12 with the zoom (smaller when zoomed out). */
+function zoomRadius(r: ExpressionSpecification | number, extra = 0): ExpressionSpecification {
+  return [
+    'interpolate', ['linear'], ['zoom'],
+    8, ['+', extra, ['*', 0.55, r]],
+    12, ['+', extra, r],
+    16, ['+', extra, ['*', 1.6, r]],
+  ] as ExpressionSpecification;
+}
+
+const isBridge: ExpressionSpecification = ['==', ['get', 'bridge'], true];
+
+// ---- layers -----------------------------------------------------------------------------------
+
+/** Layers under the labels, bottom first. */
+export function projectLayers(): LayerSpecification[] {
+  const facilityRadius = facilityMatch((l) => FACILITY_SYMBOLS[l].radius, 6);
+  return [
+    {
+      id: 'townships-fill',
+      type: 'fill',
+      source: SOURCE_IDS.townships,
+      paint: { 'fill-color': TOWNSHIP_COLORS.fill, 'fill-opacity': 0.05 },
+    },
+    {
+      id: 'townships-line',
+      type: 'line',
+      source: SOURCE_IDS.townships,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': TOWNSHIP_COLORS.line,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.9, 13, 1.8],
+        'line-dasharray': [4, 2],
+        'line-opacity': 0.85,
+      },
+    },
+    {
+      id: 'village_areas-line',
+      type: 'line',
+      source: SOURCE_IDS.village_areas,
+      minzoom: 11.5,
+      paint: { 'line-color': VILLAGE_AREA_LINE, 'line-width': 0.6, 'line-opacity': 0.8, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: 'roads-bridge-casing',
+      type: 'line',
+      source: SOURCE_IDS.roads,
+      filter: isBridge,
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: { 'line-color': BRIDGE_CASING, 'line-width': zoomWidth(['+', 3.5, roadMatch((s) => s.width)] as ExpressionSpecification) },
+    },
+    {
+      id: 'roads-casing',
+      type: 'line',
+      source: SOURCE_IDS.roads,
+      filter: ['!=', ['get', 'roadClass'], 'track'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': roadMatch((s) => s.casing),
+        'line-width': zoomWidth(['+', 1.4, roadMatch((s) => s.width)] as ExpressionSpecification),
+      },
+    },
+    {
+      id: 'roads-line',
+      type: 'line',
+      source: SOURCE_IDS.roads,
+      filter: ['!=', ['get', 'roadClass'], 'track'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': roadMatch((s) => s.color), 'line-width': zoomWidth(roadMatch((s) => s.width)) },
+    },
+    {
+      // Tracks dashed; a separate layer because line-dasharray cannot depend on data.
+      id: 'roads-track',
+      type: 'line',
+      source: SOURCE_IDS.roads,
+      filter: ['==', ['get', 'roadClass'], 'track'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': ROAD_STYLES.track.color, 'line-width': zoomWidth(ROAD_STYLES.track.width), 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'villages-blank-ring',
+      type: 'circle',
+      source: SOURCE_IDS.villages,
+      filter: ['==', ['get', 'blank'], true],
+      paint: {
+        'circle-radius': zoomRadius(villageRadius, 3),
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': VILLAGE_COLORS.blankRing,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 13, 2.5],
+      },
+    },
+    {
+      id: 'villages-circle',
+      type: 'circle',
+      source: SOURCE_IDS.villages,
+      paint: {
+        'circle-radius': zoomRadius(villageRadius),
+        'circle-color': ['match', ['get', 'kind'], 'settlement', VILLAGE_COLORS.settlement.fill, VILLAGE_COLORS.village.fill],
+        'circle-stroke-color': ['match', ['get', 'kind'], 'settlement', VILLAGE_COLORS.settlement.stroke, VILLAGE_COLORS.village.stroke],
+        'circle-stroke-width': ['match', ['get', 'kind'], 'settlement', 1.6, 1],
+        'circle-opacity': 0.9,
+      },
+    },
+    {
+      id: 'facilities-circle',
+      type: 'circle',
+      source: SOURCE_IDS.facilities,
+      layout: { 'circle-sort-key': facilityRadius },
+      paint: {
+        'circle-radius': zoomRadius(facilityRadius),
+        'circle-color': facilityMatch((l) => FACILITY_SYMBOLS[l].color, '#555555'),
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 1.6],
+      },
+    },
+    {
+      // A white cross marks hospitals and health centres (village clinics are plain dots).
+      id: 'facilities-cross',
+      type: 'symbol',
+      source: SOURCE_IDS.facilities,
+      filter: ['!=', ['get', 'level'], 'village_clinic'],
+      minzoom: 9,
+      layout: {
+        'text-field': '+',
+        'text-font': FONT_STACK,
+        'text-size': zoomRadius(['*', 1.9, facilityRadius] as ExpressionSpecification),
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'text-offset': [0, -0.05],
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: 'selection-fill',
+      type: 'line',
+      source: SELECTION_SOURCE,
+      filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
+      paint: { 'line-color': SELECTION_COLOR, 'line-width': 3, 'line-opacity': 0.9 },
+    },
+    {
+      id: 'selection-line',
+      type: 'line',
+      source: SELECTION_SOURCE,
+      filter: ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': SELECTION_COLOR, 'line-width': zoomWidth(6), 'line-opacity': 0.55 },
+    },
+    {
+      id: 'selection-point',
+      type: 'circle',
+      source: SELECTION_SOURCE,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 10, 14, 18],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': SELECTION_COLOR,
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
+}
+
+/** Label layers, drawn above everything else; later entries win label collisions (facilities last). */
+export function projectLabelLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'roads-label',
+      type: 'symbol',
+      source: SOURCE_IDS.roads,
+      minzoom: 12,
+      filter: ['has', 'name'],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['coalesce', ['get', 'name'], ''],
+        'text-font': FONT_STACK,
+        'text-size': 11,
+      },
+      paint: { 'text-color': '#5a4a32', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'townships-label',
+      type: 'symbol',
+      source: TOWNSHIP_LABEL_SOURCE,
+      maxzoom: 14,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 16],
+        'text-letter-spacing': 0.15,
+        'text-allow-overlap': false,
+      },
+      paint: { 'text-color': TOWNSHIP_COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.85)', 'text-halo-width': 1.8, 'text-opacity': 0.85 },
+    },
+    {
+      id: 'villages-label',
+      type: 'symbol',
+      source: SOURCE_IDS.villages,
+      minzoom: 11,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_STACK,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 11, 11, 15, 13],
+        'text-anchor': 'top',
+        'text-offset': [0, 0.8],
+        'text-padding': 2,
+        'symbol-sort-key': ['-', 0, ['to-number', ['get', 'population'], 0]],
+      },
+      paint: {
+        'text-color': ['case', ['==', ['get', 'blank'], true], '#b71c1c', '#3b4a5a'],
+        'text-halo-color': 'rgba(255,255,255,0.95)',
+        'text-halo-width': 1.4,
+      },
+    },
+    {
+      id: 'facilities-label',
+      type: 'symbol',
+      source: SOURCE_IDS.facilities,
+      filter: ['any', ['!=', ['get', 'level'], 'village_clinic'], ['>=', ['zoom'], 13]] as unknown as ExpressionSpecification,
+      minzoom: 9.5,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_STACK,
+        'text-size': facilityMatch((l) => (FACILITY_SYMBOLS[l].radius >= 9 ? 13 : 11.5), 11),
+        'text-anchor': 'left',
+        'text-offset': [1.1, 0],
+        'text-padding': 2,
+        'symbol-sort-key': facilityMatch((l) => -FACILITY_SYMBOLS[l].radius, 0),
+      },
+      paint: {
+        'text-color': facilityMatch((l) => FACILITY_SYMBOLS[l].color, '#333333'),
+        'text-halo-color': 'rgba(255,255,255,0.95)',
+        'text-halo-width': 1.6,
+      },
+    },
+  ];
+}
+
+/** Map layer ids each layer-panel toggle shows or hides. */
+export function layerIdsOf(toggle: LayerToggle, allLayerIds: readonly string[]): string[] {
+  if (toggle === 'basemap') return allLayerIds.filter((id) => id.startsWith('bm-') && id !== 'bm-background');
+  const prefix = `${toggle}-`;
+  return allLayerIds.filter((id) => id.startsWith(prefix));
+}

@@ -1,0 +1,105 @@
+/** The legend: every symbol the map draws, named in the current locale (data-testid="legend"). */
+import { FACILITY_LEVELS } from '../../../electron/domain/types.js';
+import { useT } from '../app/useT.js';
+import { FACILITY_SYMBOLS, ROAD_STYLES, TOWNSHIP_COLORS, VILLAGE_AREA_LINE, VILLAGE_COLORS, BRIDGE_CASING } from '../map/palette.js';
+
+const SW = 26; // swatch width
+const SH = 18; // swatch height
+
+function Swatch({ children }: { children: React.ReactNode }) {
+  return (
+    <svg className="legend-swatch" width={SW} height={SH} viewBox={`0 0 ${SW} ${SH}`} aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
+
+function FacilitySwatch({ level }: { level: (typeof FACILITY_LEVELS)[number] }) {
+  const s = FACILITY_SYMBOLS[level];
+  const r = Math.min(8, 2.5 + s.radius * 0.5);
+  return (
+    <Swatch>
+      <circle cx={SW / 2} cy={SH / 2} r={r} fill={s.color} stroke="#fff" strokeWidth={1.2} />
+      {s.cross && (
+        <path d={`M${SW / 2 - r * 0.55} ${SH / 2}h${r * 1.1}M${SW / 2} ${SH / 2 - r * 0.55}v${r * 1.1}`} stroke="#fff" strokeWidth={1.6} />
+      )}
+    </Swatch>
+  );
+}
+
+function LineSwatch({ color, casing, width, dash }: { color: string; casing?: string; width: number; dash?: string }) {
+  return (
+    <Swatch>
+      {casing && <line x1={2} y1={SH / 2} x2={SW - 2} y2={SH / 2} stroke={casing} strokeWidth={width + 2} strokeLinecap="round" />}
+      <line x1={2} y1={SH / 2} x2={SW - 2} y2={SH / 2} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeLinecap={dash ? 'butt' : 'round'} />
+    </Swatch>
+  );
+}
+
+export function Legend() {
+  const t = useT();
+  return (
+    <section className="legend panel-float" data-testid="legend" aria-label={t('ui.legend')}>
+      <h2 className="panel-title">{t('ui.legend')}</h2>
+
+      <h3>{t('legend.facilities')}</h3>
+      <ul>
+        {FACILITY_LEVELS.map((level) => (
+          <li key={level} data-level={level}>
+            <FacilitySwatch level={level} />
+            <span>{t(`levels.${level}`)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('legend.villages')}</h3>
+      <ul>
+        <li>
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5} fill={VILLAGE_COLORS.village.fill} stroke={VILLAGE_COLORS.village.stroke} strokeWidth={1} />
+          </Swatch>
+          <span>{t('legend.village')}</span>
+        </li>
+        <li>
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5} fill={VILLAGE_COLORS.settlement.fill} stroke={VILLAGE_COLORS.settlement.stroke} strokeWidth={1.6} />
+          </Swatch>
+          <span>{t('legend.settlement')}</span>
+        </li>
+        <li data-testid="legend-blank">
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={7} fill="none" stroke={VILLAGE_COLORS.blankRing} strokeWidth={2} />
+            <circle cx={SW / 2} cy={SH / 2} r={4} fill={VILLAGE_COLORS.village.fill} stroke="#fff" strokeWidth={1} />
+          </Swatch>
+          <span>{t('legend.blank')}</span>
+        </li>
+      </ul>
+
+      <h3>{t('legend.roads')}</h3>
+      <ul>
+        {Object.entries(ROAD_STYLES).map(([cls, s]) => (
+          <li key={cls}>
+            <LineSwatch color={s.color} casing={s.dashed ? undefined : s.casing} width={Math.max(1.2, s.width * 0.9)} dash={s.dashed ? '3 2' : undefined} />
+            <span>{t(`roadClasses.${cls}`)}</span>
+          </li>
+        ))}
+        <li>
+          <LineSwatch color={ROAD_STYLES.county.color} casing={BRIDGE_CASING} width={3} />
+          <span>{t('legend.bridge')}</span>
+        </li>
+      </ul>
+
+      <h3>{t('legend.boundaries')}</h3>
+      <ul>
+        <li>
+          <LineSwatch color={TOWNSHIP_COLORS.line} width={1.6} dash="4 2" />
+          <span>{t('legend.townshipBoundary')}</span>
+        </li>
+        <li>
+          <LineSwatch color={VILLAGE_AREA_LINE} width={1} dash="2 2" />
+          <span>{t('legend.villageArea')}</span>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { StateCreator } from 'zustand';
+import type { LayerName } from '../../../electron/api/schema.js';
+import type { LayerData } from './derived.js';
+import type { AppState } from './store.js';
+
+/** What the layer panel can switch: the basemap and each project layer. */
+export type LayerToggle = 'basemap' | LayerName;
+/** Drawing order of the panel, top first (as in a desktop GIS table of contents). */
+export const LAYER_TOGGLES: readonly LayerToggle[] = ['facilities', 'villages', 'roads', 'village_areas', 'townships', 'basemap'];
+/** Project layers loaded from the API, in the order they are fetched. */
+export const PROJECT_LAYERS = ['townships', 'village_areas', 'roads', 'villages', 'facilities'] as const satisfies readonly LayerName[];
+
+export interface LayersSlice {
+  layers: LayerData;
+  visibility: Record<LayerToggle, boolean>;
+  setLayers(layers: LayerData): void;
+  setVisible(layer: LayerToggle, visible: boolean): void;
+}
+
+export const createLayersSlice: StateCreator<AppState, [], [], LayersSlice> = (set) => ({
+  layers: {},
+  visibility: { basemap: true, townships: true, village_areas: true, roads: true, villages: true, facilities: true },
+  setLayers: (layers) => set({ layers }),
+  setVisible: (layer, visible) => set((s) => ({ visibility: { ...s.visibility, [layer]: visible } })),
+});

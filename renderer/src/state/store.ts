@@ -1,0 +1,20 @@
+/**
+ * The renderer's one zustand store, assembled from slices (project, layers, selection, ui,
+ * dialogs). Derived values (blank villages, counts, label points) live in derived.ts.
+ */
+import { create } from 'zustand';
+import { createDialogSlice, type DialogSlice } from './dialogSlice.js';
+import { createLayersSlice, type LayersSlice } from './layersSlice.js';
+import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
+import { createUiSlice, type UiSlice } from './uiSlice.js';
+
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createProjectSlice(...a),
+  ...createLayersSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createUiSlice(...a),
+  ...createDialogSlice(...a),
+}));
