@@ -5,20 +5,10 @@
 import { renameSync, rmSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import type { BasemapInfo } from '../api/schema.js';
 
-export interface MbtilesMetadata {
-  name: string;
-  format: 'pbf';
-  minzoom: number;
-  maxzoom: number;
-  /** [west, south, east, north] in degrees. */
-  bounds: [number, number, number, number];
-  /** [lng, lat, zoom]. */
-  center: [number, number, number];
-  attribution: string;
-  /** Ids of the vector_layers in the `json` metadata row. */
-  layers: string[];
-}
+/** The basemap description the API returns, less its availability flag. */
+export type MbtilesMetadata = Omit<BasemapInfo, 'available'>;
 
 export interface MbtilesTile {
   z: number;

@@ -1,10 +1,10 @@
+import { pointInRing } from '../../electron/domain/geometry.js';
 import { describe, expect, it } from 'vitest';
 import {
   annotateBlankVillages,
   bestQualification,
   blankVillageCodes,
   lineLengthKm,
-  pointInRing,
   polygonLabelPoint,
   townshipLabelPoints,
   townshipStats,

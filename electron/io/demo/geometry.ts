@@ -4,6 +4,8 @@
  * projected to WGS-84 only at the end (equirectangular projection: error < 0.5 % over 60 km).
  */
 
+export { pointInPolygon, pointInRing } from '../../domain/geometry.js';
+
 /** A point in the local frame, kilometres. */
 export type P = [number, number];
 
@@ -50,23 +52,6 @@ export function distToPolyline(p: P, line: readonly P[]): number {
   return best;
 }
 
-/** Even-odd point in ring test (ring may be open or closed). */
-export function pointInRing(p: P, ring: readonly P[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Point in a polygon given as rings (outer first, then holes). */
-export function pointInPolygon(p: P, rings: readonly P[][]): boolean {
-  if (!pointInRing(p, rings[0])) return false;
-  for (let i = 1; i < rings.length; i++) if (pointInRing(p, rings[i])) return false;
-  return true;
-}
 
 /** Signed shoelace area (positive for counter-clockwise). */
 export function ringArea(ring: readonly P[]): number {

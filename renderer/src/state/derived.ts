@@ -3,6 +3,7 @@
  * from the data they come from. Pure functions, unit-tested.
  */
 import { clinicQualification, type DoctorQualification } from '../../../electron/domain/types.js';
+import { pointInRing } from '../../../electron/domain/geometry.js';
 import type {
   Feature,
   FeatureCollection,
@@ -156,15 +157,6 @@ function ringCentroid(ring: Position[]): Position | null {
   return [cx / (6 * a), cy / (6 * a)];
 }
 
-export function pointInRing(p: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 function scanlineMiddle(ring: Position[]): Position {
   let minY = Infinity;
