@@ -95,6 +95,12 @@ function closeQuietly(service: PlannerService): void {
   }
 }
 
+/** Pads to a terminal width, counting CJK characters as two columns. */
+function padDisplay(s: string, width: number): string {
+  const used = [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(1, width - used));
+}
+
 function printSummary(s: ProjectSummary, t: (k: string, p?: Record<string, string | number>) => string): void {
   const b = s.bounds ? s.bounds.map((v) => v.toFixed(5)).join(', ') : '—';
   console.log(`${s.title || s.name}\n${s.path}`);
@@ -102,7 +108,7 @@ function printSummary(s: ProjectSummary, t: (k: string, p?: Record<string, strin
   console.log(`${t('cli.bounds')}: ${b}`);
   const rows: [string, string, number][] = s.layers.map((l) => [l.name, l.geometryType, l.count]);
   rows.push(['postings', '—', s.postings], ['scenarios', '—', s.scenarios]);
-  console.log(`${t('cli.layer').padEnd(16)}${''.padEnd(14)}${t('cli.count')}`);
+  console.log(`${padDisplay(t('cli.layer'), 30)}${t('cli.count')}`);
   for (const [name, type, n] of rows) console.log(`${name.padEnd(16)}${type.padEnd(14)}${n}`);
 }
 

@@ -13,8 +13,8 @@ import { LAYER_TABLES, POSTINGS_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE_SQL, crea
 export const SCHEMA_VERSION = 2;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
-/** GeoPackage 1.4.0. */
-export const GPKG_USER_VERSION = 10400;
+/** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
+export const GPKG_USER_VERSION = 10300;
 export const META_TABLE = 'ccp_meta';
 
 const WGS84_WKT =
