@@ -3,6 +3,9 @@
  *   npm run cli -- new <file.gpkg> [--demo]
  *   npm run cli -- info <file.gpkg>
  *   npm run cli -- export <file.gpkg> --layer L --format geojson|csv --out PATH [--overwrite]
+ *   npm run cli -- analyze <file.gpkg> --out DIR [--mode car]
+ *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
+ *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
  * Messages follow --lang (zh-CN default, en). Exit code 0 on success, 1 on an operation error,
  * 2 on a usage error.
  */
@@ -24,6 +27,7 @@ function main(argv: string[]): Promise<number> {
       layer: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      mode: { type: 'string', default: 'car' },
       overwrite: { type: 'boolean', default: false },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -69,6 +73,35 @@ function main(argv: string[]): Promise<number> {
           overwrite: values.overwrite,
         });
         console.log(t('cli.exported', { count: r.count, path: r.path }));
+        return 0;
+      }
+      case 'analyze': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const r = await call('analyzeProject', { mode: values.mode, outDir: need(values.out, '--out') });
+        const c = r.result.county;
+        console.log(
+          t('cli.analyzed', {
+            mode: r.result.mode,
+            villages: c.villages,
+            blank: c.blank,
+            beyondClinic: c.beyond.clinic.villages,
+            beyondThc: c.beyond.thc.villages,
+            beyondCounty: c.beyond.county.villages,
+          }),
+        );
+        for (const f of r.files) console.log(`  ${f}`);
+        return 0;
+      }
+      case 'import-osm': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const r = await call('importOsm', { path: need(positionals[2], '<osm>') });
+        console.log(t('cli.importedOsm', { roads: r.roads, villages: r.villages, facilities: r.facilities, warnings: r.warnings }));
+        return 0;
+      }
+      case 'import-dem': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const r = await call('importDem', { path: need(positionals[2], '<dem>') });
+        console.log(t('cli.importedDem', { width: r.width, height: r.height, source: r.source }));
         return 0;
       }
       default:

@@ -16,7 +16,9 @@ export const API_ERROR_CODES = [
   'NEWER_SCHEMA',
   'MIGRATION_FAILED',
   'WRITE_FAILED',
+  'BAD_OSM_FILE',
   'NOT_FOUND',
+  'BAD_RASTER',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { Facility, Posting, Road, Township, Village, VillageArea } from '../domain/types.js';
 import type { RuleDefinition } from '../domain/rules.js';
+import { TRAVEL_MODES } from '../domain/rules.js';
+import type { CoverageDocument } from '../engine/analysis.js';
 
 export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -48,6 +50,37 @@ export const apiArgs = {
     })
     .strict(),
   setLocale: z.object({ locale: z.enum(LOCALES) }).strict(),
+  getDemInfo: none,
+  getDemData: none,
+  importDem: z.object({ path: filePath }).strict(),
+  importOsm: z.object({ path: filePath }).strict(),
+  /** Runs the coverage analysis in the calling process (the CLI's door; the UI runs it in a worker). */
+  analyzeProject: z
+    .object({
+      mode: z.enum(TRAVEL_MODES),
+      scenarioId: z.number().int().min(0).optional(),
+      outDir: filePath.optional(),
+    })
+    .strict(),
+  saveCoverageResult: z
+    .object({
+      scenarioId: z.number().int().min(0),
+      mode: z.enum(TRAVEL_MODES),
+      result: z
+        .object({
+          mode: z.enum(TRAVEL_MODES),
+          rulesUsed: z.record(z.string(), z.union([z.number(), z.string()])),
+          villages: z.array(z.object({ code: z.string() }).passthrough()),
+          townships: z.array(z.object({ code: z.string() }).passthrough()),
+          county: z.object({}).passthrough(),
+          network: z.object({}).passthrough(),
+          isochrones: z.record(z.string(), z.array(z.object({ from: z.number(), to: z.number() }).passthrough())),
+          slope: z.object({}).passthrough().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  getCoverageResult: z.object({ scenarioId: z.number().int().min(0), mode: z.enum(TRAVEL_MODES) }).strict(),
   exportLayer: z
     .object({
       layer: z.enum(EXPORTABLE_TABLES),
@@ -112,6 +145,8 @@ export interface ProjectSummary {
   /** [west, south, east, north] of all layers, or null for an empty project. */
   bounds: [number, number, number, number] | null;
   isDemo: boolean;
+  /** Data attribution to show with the map (e.g. © OpenStreetMap contributors), '' when none. */
+  attribution: string;
   /** The file could only be opened read-only: edits are refused, 另存为 still works. */
   readOnly: boolean;
   /** Set when opening migrated the file from an older schema. */
@@ -159,7 +194,39 @@ export interface ApiResults {
   getTile: Uint8Array | null;
   setLocale: { locale: Locale };
   exportLayer: { path: string; count: number };
+  getDemInfo: DemInfo | null;
+  /** The DEM cells as Float32 little-endian bytes (width × height, row-major from the north-west). */
+  getDemData: Uint8Array | null;
+  importDem: DemInfo;
+  importOsm: OsmImportSummary;
+  analyzeProject: { result: CoverageDocument; files: string[] };
+  saveCoverageResult: { computedAt: string };
+  getCoverageResult: { computedAt: string; result: CoverageDocument } | null;
 }
+
+export interface DemInfo {
+  name: string;
+  width: number;
+  height: number;
+  west: number;
+  north: number;
+  dx: number;
+  dy: number;
+  source: string;
+}
+
+export interface OsmImportSummary {
+  path: string;
+  roads: number;
+  villages: number;
+  facilities: number;
+  skippedRoads: number;
+  skippedPlaces: number;
+  warnings: number;
+}
+
+/** A coverage result as stored in the project and exchanged between doors (no per-node arrays). */
+export type { CoverageDocument };
 
 export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 

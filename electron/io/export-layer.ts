@@ -10,6 +10,7 @@ import { LAYER_NAMES } from '../api/schema.js';
 import { RULES_BY_ID } from '../domain/rules.js';
 import type { ProjectStore } from '../store/project-store.js';
 import { toCsv } from './csv.js';
+import { writeFileAtomic } from './write-file.js';
 
 interface Table {
   fields: string[];
@@ -64,15 +65,6 @@ export function exportTable(store: ProjectStore, table: ExportableTable, format:
     });
     text = toCsv(header, rows);
   }
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text, 'utf8');
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const code = err.code === 'ENOENT' || err.code === 'EACCES' || err.code === 'EROFS' || err.code === 'EPERM' ? 'FILE_READ_ONLY' : 'WRITE_FAILED';
-    throw new ApiError(code, `cannot write ${target}: ${err.message}`, { path: target, detail: err.message });
-  }
+  writeFileAtomic(target, text);
   return { path: target, count: t.records.length };
 }

@@ -27,7 +27,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
+// Coverage results with isochrones are the largest bodies (a few MB for a county).
+const MAX_BODY_BYTES = 64 << 20;
 const COOKIE = 'ccp_token';
 
 export const CSP =

@@ -1,9 +1,14 @@
 /** Creating the demo county project (示例县, fictional sample data) from the deterministic generator. */
+import { gridFromFunction } from '../engine/elevation.js';
 import { generateDemoCounty } from '../io/demo/generate.js';
 import { ProjectStore, type StoreOptions } from '../store/project-store.js';
 
+/** DEM cell size for the demo county: 0.002° ≈ 200 m, enough for slopes along village roads. */
+const DEMO_DEM_CELL_DEG = 0.002;
+
 export function createDemoProject(file: string, opts: StoreOptions & { overwrite?: boolean } = {}): ProjectStore {
   const county = generateDemoCounty();
+  const dem = gridFromFunction((lng, lat) => county.elevation(lng, lat), county.bbox, DEMO_DEM_CELL_DEG);
   return ProjectStore.create(
     file,
     { title: county.title, isDemo: true },
@@ -14,6 +19,7 @@ export function createDemoProject(file: string, opts: StoreOptions & { overwrite
       facilities: county.facilities,
       roads: county.roads,
       postings: county.postings,
+      rasters: [{ name: 'dem', kind: 'dem', source: '示例县地形（虚构）', ...dem }],
     },
     opts,
   );

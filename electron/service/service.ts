@@ -5,11 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
-import type { ApiArgsOf, BasemapInfo, Locale, PlannerApi, ProjectSummary, RuleSetting } from '../api/schema.js';
+import type { ApiArgsOf, BasemapInfo, CoverageDocument, DemInfo, Locale, PlannerApi, ProjectSummary, RuleSetting } from '../api/schema.js';
 import { RULES } from '../domain/rules.js';
 import { exportTable } from '../io/export-layer.js';
+import { writeCoverageFiles } from '../io/coverage-export.js';
+import { readDem } from '../io/dem.js';
+import { readOsm } from '../io/osm/import-osm.js';
+import { analysisInputFromStore } from './analysis-input.js';
+import { runCoverageAnalysis } from '../engine/analysis.js';
 import { openMbtiles, type MbtilesReader } from '../io/mbtiles.js';
-import { ProjectStore } from '../store/project-store.js';
+import { ProjectStore, type RasterRecord } from '../store/project-store.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { loadConfig, saveConfig, type UserConfig } from './config.js';
 import { createDemoProject } from './demo-project.js';
@@ -32,6 +37,7 @@ export interface PlannerService extends PlannerApi {
 }
 
 export const DEMO_FILE = 'demo-county.gpkg';
+const OSM_CODE_PREFIX = '990000';
 export const BASEMAP_FILE = 'basemap.mbtiles';
 
 export function createPlannerService(opts: ServiceOptions): PlannerService {
@@ -146,6 +152,57 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
     async exportLayer({ layer, format, path: out, overwrite }: ApiArgsOf<'exportLayer'>) {
       return exportTable(current(), layer, format, out, overwrite ?? false);
     },
+    async getDemInfo() {
+      const dem = current().getRaster('dem');
+      return dem ? demInfo(dem) : null;
+    },
+    async getDemData() {
+      const dem = current().getRaster('dem');
+      return dem ? new Uint8Array(dem.data.buffer, dem.data.byteOffset, dem.data.byteLength) : null;
+    },
+    async importDem({ path: file }: ApiArgsOf<'importDem'>) {
+      const s = current();
+      const grid = await readDem(file);
+      const record: RasterRecord = { name: 'dem', kind: 'dem', source: path.basename(file), ...grid };
+      s.putRaster(record);
+      return demInfo(record);
+    },
+    async importOsm({ path: file }: ApiArgsOf<'importOsm'>) {
+      const s = current();
+      if (s.readOnly) throw new ApiError('FILE_READ_ONLY', `opened read-only: ${s.path}`, { path: s.path });
+      const osm = await readOsm(file);
+      // OSM places get synthetic codes 990000nnnnnn; continue after any from an earlier import.
+      const taken = s.getLayer('villages').features.filter((f) => f.properties.code.startsWith(OSM_CODE_PREFIX)).length;
+      const villages = osm.data.villages.map((v, i) => ({ ...v, code: OSM_CODE_PREFIX + String(taken + i + 1).padStart(6, '0') }));
+      s.transaction(() => {
+        s.add({ ...osm.data, villages });
+        s.setAttribution('© OpenStreetMap contributors');
+      });
+      return {
+        path: path.resolve(file),
+        roads: osm.data.roads.length,
+        villages: osm.data.villages.length,
+        facilities: osm.data.facilities.length,
+        skippedRoads: osm.stats.skippedRoads,
+        skippedPlaces: osm.stats.skippedPlaces,
+        warnings: osm.warnings.length,
+      };
+    },
+    async analyzeProject({ mode, scenarioId, outDir }: ApiArgsOf<'analyzeProject'>) {
+      const s = current();
+      const input = analysisInputFromStore(s, mode);
+      const { document } = runCoverageAnalysis(input);
+      if (!s.readOnly) s.putCoverageResult(scenarioId ?? 0, mode, JSON.stringify(document));
+      const files = outDir ? writeCoverageFiles(document, new Map(input.townships.map((t) => [t.code, t.name])), outDir) : [];
+      return { result: document, files };
+    },
+    async saveCoverageResult({ scenarioId, mode, result }: ApiArgsOf<'saveCoverageResult'>) {
+      return { computedAt: current().putCoverageResult(scenarioId, mode, JSON.stringify(result)) };
+    },
+    async getCoverageResult({ scenarioId, mode }: ApiArgsOf<'getCoverageResult'>) {
+      const stored = current().getCoverageResult(scenarioId, mode);
+      return stored ? { computedAt: stored.computedAt, result: JSON.parse(stored.result) as CoverageDocument } : null;
+    },
     close() {
       store?.close();
       store = null;
@@ -160,6 +217,10 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
   return service;
 }
 
+function demInfo(r: RasterRecord): DemInfo {
+  return { name: r.name, width: r.width, height: r.height, west: r.west, north: r.north, dx: r.dx, dy: r.dy, source: r.source };
+}
+
 function summarize(s: ProjectStore): ProjectSummary {
   const meta = s.meta();
   return {
@@ -172,6 +233,7 @@ function summarize(s: ProjectStore): ProjectSummary {
     scenarios: s.count('scenarios'),
     bounds: s.bounds(),
     isDemo: meta.isDemo,
+    attribution: meta.attribution ?? '',
     readOnly: s.readOnly,
     migratedFrom: s.migratedFrom,
   };

@@ -13,7 +13,7 @@ import type { Facility, Posting, Road, Scenario, Township, Village, VillageArea 
 import { RULES, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
-import { LAYER_TABLES, POSTINGS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
+import { COVERAGE_RESULTS_TABLE, LAYER_TABLES, POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
 
 export interface StoreOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI). */
@@ -23,6 +23,22 @@ export interface StoreOptions {
 export interface ProjectMeta {
   title: string;
   isDemo: boolean;
+  /** Attribution owed for imported data, e.g. "© OpenStreetMap contributors". */
+  attribution?: string;
+}
+
+/** A raster kept in the project (the DEM for walking slopes). Cells row-major from the north-west corner; NaN = void. */
+export interface RasterRecord {
+  name: string;
+  kind: 'dem' | 'population';
+  width: number;
+  height: number;
+  west: number;
+  north: number;
+  dx: number;
+  dy: number;
+  source: string;
+  data: Float32Array;
 }
 
 /** Everything a project holds, as plain domain records (ids are assigned by the store). */
@@ -33,6 +49,8 @@ export interface ProjectData {
   roads: Road[];
   townships: Township[];
   postings: Posting[];
+  /** Optional rasters (the DEM), written in the same transaction. */
+  rasters?: RasterRecord[];
 }
 
 type Row = Record<string, unknown>;
@@ -144,7 +162,7 @@ export class ProjectStore {
   }
 
   meta(): ProjectMeta {
-    return { title: getMeta(this.db, 'title') ?? '', isDemo: getMeta(this.db, 'is_demo') === '1' };
+    return { title: getMeta(this.db, 'title') ?? '', isDemo: getMeta(this.db, 'is_demo') === '1', attribution: getMeta(this.db, 'attribution') ?? '' };
   }
 
   layerSummaries(): LayerSummary[] {
@@ -206,6 +224,49 @@ export class ProjectStore {
   /** Adds records to the project in one transaction. */
   add(data: Partial<ProjectData>): void {
     this.transaction(() => writeData(this.db, data));
+  }
+
+  /** The first raster of a kind (e.g. the project's DEM), or null. */
+  getRaster(kind: RasterRecord['kind']): RasterRecord | null {
+    const row = this.db.prepare('SELECT * FROM rasters WHERE kind = ? ORDER BY fid LIMIT 1').get(kind) as Row | undefined;
+    if (!row) return null;
+    const rec = rowToRecord(RASTERS_TABLE, row) as unknown as Omit<RasterRecord, 'data'> & { data: Buffer };
+    // Copy into an aligned buffer: SQLite hands back a Buffer that may not be 4-byte aligned.
+    const bytes = new Uint8Array(rec.data.byteLength);
+    bytes.set(rec.data);
+    return { ...rec, data: new Float32Array(bytes.buffer) };
+  }
+
+  /** Stores a raster, replacing one of the same name. */
+  putRaster(r: RasterRecord): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM rasters WHERE name = ?').run(r.name);
+      insertRecords(this.db, RASTERS_TABLE, [rasterRow(r)]);
+    });
+  }
+
+  /** A stored coverage result (JSON text) for a scenario (0 = baseline) and travel mode. */
+  getCoverageResult(scenarioId: number, mode: string): { computedAt: string; result: string } | null {
+    const row = this.db.prepare('SELECT computed_at, result FROM coverage_results WHERE scenario_id = ? AND mode = ?').get(scenarioId, mode) as
+      | { computed_at: string; result: string }
+      | undefined;
+    return row ? { computedAt: row.computed_at, result: row.result } : null;
+  }
+
+  putCoverageResult(scenarioId: number, mode: string, result: string): string {
+    const computedAt = new Date().toISOString();
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM coverage_results WHERE scenario_id = ? AND mode = ?').run(scenarioId, mode);
+      insertRecords(this.db, COVERAGE_RESULTS_TABLE, [{ scenarioId, mode, computedAt, result }]);
+    });
+    return computedAt;
+  }
+
+  /** Adds an attribution line (kept once) for imported data; call inside a transaction or alone. */
+  setAttribution(line: string): void {
+    const current = getMeta(this.db, 'attribution') ?? '';
+    if (current.split('\n').includes(line)) return;
+    this.transaction(() => setMeta(this.db, 'attribution', current ? `${current}\n${line}` : line));
   }
 
   setTitle(title: string): void {
@@ -367,4 +428,10 @@ function writeData(db: Database.Database, data: Partial<ProjectData>): void {
   insertRecords(db, LAYER_TABLES.facilities, data.facilities ?? []);
   insertRecords(db, LAYER_TABLES.roads, data.roads ?? []);
   insertRecords(db, POSTINGS_TABLE, data.postings ?? []);
+  insertRecords(db, RASTERS_TABLE, (data.rasters ?? []).map(rasterRow));
+}
+
+function rasterRow(r: RasterRecord): object {
+  if (r.data.length !== r.width * r.height) throw new ApiError('INVALID_ARGUMENT', 'raster size mismatch', { field: 'data' });
+  return { ...r, data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) };
 }

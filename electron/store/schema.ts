@@ -3,14 +3,24 @@
  * Schema history:
  *   1: layers villages, facilities, roads, townships; postings, settings; ccp_meta.
  *   2: adds the optional village_areas layer and the scenarios table.
+ *   3: adds rasters (DEM cells as a blob) and coverage_results (per scenario and mode).
  * A project from an older version is migrated in one transaction on open; a failure rolls
  * back and leaves the file as it was.
  */
 import type Database from 'better-sqlite3';
 import { RULES } from '../domain/rules.js';
-import { LAYER_TABLES, POSTINGS_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE_SQL, createTableSql, type TableDef } from './tables.js';
+import {
+  COVERAGE_RESULTS_TABLE,
+  LAYER_TABLES,
+  POSTINGS_TABLE,
+  RASTERS_TABLE,
+  SCENARIOS_TABLE,
+  SETTINGS_TABLE_SQL,
+  createTableSql,
+  type TableDef,
+} from './tables.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
 /** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
@@ -102,6 +112,15 @@ export const MIGRATIONS: Migration[] = [
       createRegisteredTable(db, SCENARIOS_TABLE);
       // Rules added since version 1 get their defaults; existing values are kept.
       seedSettings(db);
+    },
+  },
+  {
+    version: 3,
+    up(db) {
+      createRegisteredTable(db, RASTERS_TABLE);
+      db.exec('CREATE UNIQUE INDEX rasters_name ON rasters(name)');
+      createRegisteredTable(db, COVERAGE_RESULTS_TABLE);
+      db.exec('CREATE UNIQUE INDEX coverage_results_key ON coverage_results(scenario_id, mode)');
     },
   },
 ];

@@ -4,7 +4,7 @@
  */
 import type { LayerName } from '../api/schema.js';
 
-export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL';
+export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL' | 'BLOB';
 
 export interface Column {
   /** SQL column name (snake_case, what GDAL and Excel users see). */
@@ -129,6 +129,38 @@ export const SCENARIOS_TABLE: TableDef = {
     { name: 'created_at', field: 'createdAt', type: 'TEXT', notNull: true },
     { name: 'description', field: 'description', type: 'TEXT', notNull: true, defaultSql: "''" },
     { name: 'payload', field: 'payload', type: 'TEXT', notNull: true, defaultSql: "'{}'" },
+  ],
+};
+
+/** Rasters kept in the project: the DEM used for walking slopes (Tobler), later population grids. */
+export const RASTERS_TABLE: TableDef = {
+  table: 'rasters',
+  description: '栅格（高程等） / rasters (DEM …): Float32 little-endian cells, row-major from the north-west corner',
+  since: 3,
+  columns: [
+    { name: 'name', field: 'name', type: 'TEXT', notNull: true },
+    { name: 'kind', field: 'kind', type: 'TEXT', notNull: true, check: "kind IN ('dem', 'population')" },
+    { name: 'width', field: 'width', type: 'INTEGER', notNull: true, check: 'width > 0' },
+    { name: 'height', field: 'height', type: 'INTEGER', notNull: true, check: 'height > 0' },
+    { name: 'west', field: 'west', type: 'REAL', notNull: true },
+    { name: 'north', field: 'north', type: 'REAL', notNull: true },
+    { name: 'dx', field: 'dx', type: 'REAL', notNull: true, check: 'dx > 0' },
+    { name: 'dy', field: 'dy', type: 'REAL', notNull: true, check: 'dy > 0' },
+    { name: 'source', field: 'source', type: 'TEXT', notNull: true, defaultSql: "''" },
+    { name: 'data', field: 'data', type: 'BLOB', notNull: true },
+  ],
+};
+
+/** Coverage results per scenario (0 = baseline) and travel mode, as JSON documents. */
+export const COVERAGE_RESULTS_TABLE: TableDef = {
+  table: 'coverage_results',
+  description: '覆盖分析结果 / coverage analysis results per scenario and mode',
+  since: 3,
+  columns: [
+    { name: 'scenario_id', field: 'scenarioId', type: 'INTEGER', notNull: true, defaultSql: '0' },
+    { name: 'mode', field: 'mode', type: 'TEXT', notNull: true },
+    { name: 'computed_at', field: 'computedAt', type: 'TEXT', notNull: true },
+    { name: 'result', field: 'result', type: 'TEXT', notNull: true },
   ],
 };
 

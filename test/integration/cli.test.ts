@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../electron/store/schema.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 const root = path.resolve(__dirname, '../..');
@@ -30,7 +31,7 @@ describe('CLI', () => {
   it('prints info: counts, bounds, schema version', () => {
     const r = cli(['info', demo], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/结构版本: 2/);
+    expect(r.out).toMatch(new RegExp(`结构版本: ${SCHEMA_VERSION}`));
     expect(r.out).toMatch(/范围: 1\d\d\.\d+, \d\d\.\d+, 1\d\d\.\d+, \d\d\.\d+/);
     expect(r.out).toMatch(/townships\s+MULTIPOLYGON\s+8/);
   });
@@ -51,6 +52,7 @@ describe('CLI', () => {
     const fc = JSON.parse(fs.readFileSync(gj, 'utf8'));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.some((f: { properties: { level: string } }) => f.properties.level === 'county_hospital')).toBe(true);
+    expect(cli(['export', demo, '--layer', 'villages', '--format', 'geojson', '--out', path.join(dir, 'villages-all.geojson.check')], dir).code).toBe(0);
   });
 
   it('fails with a clear message and a non-zero code on bad input', () => {
@@ -75,5 +77,49 @@ describe('CLI', () => {
     const exists = cli(['new', demo], dir);
     expect(exists.code).toBe(1);
     expect(exists.err).toContain('文件已存在');
+  });
+
+  it('analyze writes villages.csv, coverage.json and isochrones.geojson with every village', () => {
+    const out = path.join(dir, 'analysis');
+    const r = cli(['analyze', demo, '--out', out, '--mode', 'car'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('覆盖分析完成');
+    const csv = fs.readFileSync(path.join(out, 'villages.csv'), 'utf8').slice(1).trim().split('\r\n');
+    const header = csv[0].split(',');
+    for (const col of ['code', 'blank', 'blank_reason', 'minutes_clinic', 'minutes_thc', 'minutes_county', 'nearest_thc', 'beyond_county', 'access_2sfca']) {
+      expect(header).toContain(col);
+    }
+    const codes = new Set(csv.slice(1).map((l) => l.split(',')[0]));
+    const villages = JSON.parse(fs.readFileSync(path.join(dir, 'villages-all.geojson.check'), 'utf8'));
+    expect(codes.size).toBe(villages.features.length);
+    const coverage = JSON.parse(fs.readFileSync(path.join(out, 'coverage.json'), 'utf8'));
+    expect(coverage.county.villages).toBe(villages.features.length);
+    expect(coverage.rulesUsed['X.clinic_minutes']).toBe(15);
+    const sum = coverage.townships.reduce((s: number, t: { population: number }) => s + t.population, 0);
+    expect(sum).toBe(coverage.county.population);
+    const iso = JSON.parse(fs.readFileSync(path.join(out, 'isochrones.geojson'), 'utf8'));
+    expect(new Set(iso.features.map((f: { properties: { group: string } }) => f.properties.group))).toEqual(new Set(['clinic', 'thc', 'county']));
+  });
+
+  it('imports OpenStreetMap into a project and analyses it (Andorra)', () => {
+    const osm = path.resolve(root, '../shared/data/osm/andorra.osm.pbf');
+    if (!fs.existsSync(osm)) throw new Error(`missing test data: ${osm}`);
+    const project = path.join(dir, 'andorra.gpkg');
+    expect(cli(['new', project], dir).code).toBe(0);
+    const imp = cli(['import-osm', project, osm], dir);
+    expect(imp.err).toBe('');
+    expect(imp.code).toBe(0);
+    expect(imp.out).toMatch(/道路 1601 条，居民点 59 个，医疗机构 7 个/);
+    const dem = path.resolve(root, '../shared/data/dem/N42E001.hgt.zip');
+    expect(cli(['import-dem', project, dem], dir).code).toBe(0);
+    const out = path.join(dir, 'andorra-analysis');
+    const r = cli(['analyze', project, '--out', out, '--mode', 'walk'], dir);
+    expect(r.code).toBe(0);
+    const coverage = JSON.parse(fs.readFileSync(path.join(out, 'coverage.json'), 'utf8'));
+    expect(coverage.county.villages).toBe(59);
+    expect(coverage.slope.dem).toBe(true);
+    const info = cli(['info', project], dir);
+    expect(info.out).toMatch(/roads\s+LINESTRING\s+1601/);
   });
 });

@@ -24,7 +24,7 @@ describe('ProjectStore on real GeoPackage files', () => {
     const data = tinyProject();
     const store = ProjectStore.create(file, { title: '测试县', isDemo: false }, data);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(store.meta()).toEqual({ title: '测试县', isDemo: false });
+    expect(store.meta()).toEqual({ title: '测试县', isDemo: false, attribution: '' });
     expect(Object.fromEntries(store.layerSummaries().map((l) => [l.name, l.count]))).toEqual({
       villages: 2, village_areas: 0, facilities: 2, roads: 1, townships: 1,
     });
@@ -176,5 +176,38 @@ describe('ProjectStore on real GeoPackage files', () => {
     const err = expectApiError(() => ProjectStore.open(file), 'NEWER_SCHEMA');
     expect(err.params.found).toBe(SCHEMA_VERSION + 1);
     expect(sha256(file)).toBe(before);
+  });
+
+  it('keeps a DEM raster (voids included) and coverage results per scenario and mode', () => {
+    const store = ProjectStore.create(path.join(tempDir(), 'p.gpkg'), { title: 't', isDemo: false }, tinyProject());
+    const data = new Float32Array([100, 120.5, NaN, 140, 150, 160]);
+    store.putRaster({ name: 'dem', kind: 'dem', width: 3, height: 2, west: 110, north: 27.2, dx: 0.1, dy: 0.1, source: 'test.hgt', data });
+    const dem = store.getRaster('dem')!;
+    expect(dem).toMatchObject({ width: 3, height: 2, west: 110, north: 27.2, source: 'test.hgt' });
+    expect(Array.from(dem.data.slice(0, 2))).toEqual([100, 120.5]);
+    expect(Number.isNaN(dem.data[2])).toBe(true);
+    expect(() => store.putRaster({ ...dem, width: 4 })).toThrow(ApiError);
+    expect(store.getRaster('dem')!.width).toBe(3);
+
+    expect(store.getCoverageResult(0, 'car')).toBeNull();
+    store.putCoverageResult(0, 'car', '{"a":1}');
+    store.putCoverageResult(0, 'car', '{"a":2}');
+    store.putCoverageResult(1, 'car', '{"b":1}');
+    expect(JSON.parse(store.getCoverageResult(0, 'car')!.result)).toEqual({ a: 2 });
+    expect(JSON.parse(store.getCoverageResult(1, 'car')!.result)).toEqual({ b: 1 });
+    expect(store.getCoverageResult(0, 'walk')).toBeNull();
+    store.close();
+  });
+
+  it('migrates a schema-2 project to the current schema', () => {
+    const file = path.join(tempDir(), 'v2.gpkg');
+    const db = new Database(file);
+    db.transaction(() => migrate(db, 0, 2))();
+    db.close();
+    const store = ProjectStore.open(file);
+    expect(store.migratedFrom).toBe(2);
+    expect(store.getRaster('dem')).toBeNull();
+    store.putCoverageResult(0, 'walk', '{}');
+    store.close();
   });
 });

@@ -1,10 +1,14 @@
 /**
- * The window: menu bar / toolbar on top, layer panel on the left, the map with legend, hover
- * tooltip and banners in the middle, the detail pane on the right, the status bar below.
+ * The window: menu bar / toolbar on top, layer and analysis panels on the left, the map with
+ * legend, hover tooltip and banners in the middle (the village table and chart docked under it
+ * while a coverage result is shown), the detail pane on the right, the status bar below.
  */
 import { useEffect } from 'react';
 import { host } from '../api/index.js';
 import { MapView } from '../map/MapView.js';
+import { AnalysisDock } from '../panels/AnalysisDock.js';
+import { AnalysisPanel } from '../panels/AnalysisPanel.js';
+import { AddClinicPopover, WhatIfBanner } from '../panels/WhatIfBanner.js';
 import { DetailPane } from '../panels/DetailPane.js';
 import { HoverTooltip } from '../panels/HoverTooltip.js';
 import { LayerPanel } from '../panels/LayerPanel.js';
@@ -42,12 +46,18 @@ export function App() {
       <main className="app-main">
         <aside className="side-dock">
           <LayerPanel />
+          <AnalysisPanel />
         </aside>
-        <div className="map-area">
-          <MapView />
-          <HoverTooltip />
-          <Banners />
-          {legendVisible && <Legend />}
+        <div className="center-column">
+          <div className="map-area">
+            <MapView />
+            <HoverTooltip />
+            <WhatIfBanner />
+            <AddClinicPopover />
+            <Banners />
+            {legendVisible && <Legend />}
+          </div>
+          <AnalysisDock />
         </div>
         <DetailPane />
       </main>

@@ -9,6 +9,15 @@ import { projectFileName } from '../api/paths.js';
 import { translate, type Locale } from '../i18n/index.js';
 import { getMapController } from '../map/mapInstance.js';
 import { legendInset } from '../map/legendInset.js';
+import {
+  analysisProjectClosing,
+  analysisProjectOpened,
+  cancelCoverage,
+  resetWhatIf,
+  runCoverage,
+  setAnalysisErrorReporter,
+  toggleWhatIf,
+} from '../analysis/actions.js';
 import type { LayerData } from '../state/derived.js';
 import { PROJECT_LAYERS } from '../state/layersSlice.js';
 import { useAppStore } from '../state/store.js';
@@ -43,6 +52,7 @@ async function busy<T>(op: () => Promise<T>): Promise<T | undefined> {
 /** Shows a freshly opened project and loads its layers. */
 async function showProject(summary: ProjectSummary): Promise<void> {
   const s = store.getState();
+  analysisProjectClosing();
   s.setLayers({});
   s.projectOpened(summary);
   document.title = `${summary.title || summary.name} — ${translateNow('app.title')}`;
@@ -55,6 +65,7 @@ async function showProject(summary: ProjectSummary): Promise<void> {
   const layers: LayerData = {};
   for (const [layer, fc] of entries) (layers as Record<LayerName, unknown>)[layer] = fc;
   store.getState().setLayers(layers);
+  await analysisProjectOpened();
 }
 
 function translateNow(key: string, params?: Record<string, string | number>): string {
@@ -140,7 +151,14 @@ export const commandContext: CommandContext = {
       .then((info) => store.getState().setAppInfo(info))
       .catch(reportError);
   },
+
+  runCoverage: () => runCoverage(),
+  cancelAnalysis: () => cancelCoverage(),
+  toggleWhatIf: () => toggleWhatIf(),
+  resetWhatIf: () => resetWhatIf(),
 };
+
+setAnalysisErrorReporter(reportError);
 
 function applyLocale(locale: Locale): void {
   store.getState().setLocaleState(locale);
@@ -152,7 +170,15 @@ function applyLocale(locale: Locale): void {
 
 export function commandState(): CommandState {
   const s = store.getState();
-  return { locale: s.locale, legendVisible: s.legendVisible, hasProject: s.summary !== null };
+  return {
+    locale: s.locale,
+    legendVisible: s.legendVisible,
+    hasProject: s.summary !== null,
+    analysisRunning: s.analysisStatus.kind === 'running',
+    hasCoverage: s.baseline !== null,
+    whatIf: s.whatIf.active,
+    whatIfChanged: Object.keys(s.whatIf.moved).length > 0 || s.whatIf.added.length > 0,
+  };
 }
 
 /** Runs a command id from the menu bar, toolbar, native menu or keyboard. */

@@ -19,6 +19,11 @@ export interface CommandContext {
   /** Tells the user the feature named by `labelKey` comes in a later version (no fake result). */
   notYet(labelKey: string): void;
   showAbout(): void;
+  /** Coverage analysis (analysis/actions.ts): run, cancel, what-if on/off, back to the baseline. */
+  runCoverage(): Promise<void>;
+  cancelAnalysis(): void;
+  toggleWhatIf(): Promise<void>;
+  resetWhatIf(): void;
 }
 
 /** State a menu needs to draw check marks and disabled items. */
@@ -26,6 +31,13 @@ export interface CommandState {
   locale: Locale;
   legendVisible: boolean;
   hasProject: boolean;
+  /** A coverage analysis is running. */
+  analysisRunning?: boolean;
+  /** A coverage result is on screen (what-if needs one). */
+  hasCoverage?: boolean;
+  whatIf?: boolean;
+  /** The what-if scenario has a moved facility or an added clinic. */
+  whatIfChanged?: boolean;
 }
 
 export interface Command {
@@ -103,7 +115,40 @@ export const COMMANDS: readonly Command[] = [
     checked: (s) => s.locale === 'en',
     run: (ctx) => ctx.setLocale('en'),
   },
-  planned('analysis.coverage', 'menu.coverage', 'analysis', { toolbarKey: 'toolbar.coverage' }),
+  {
+    id: 'analysis.coverage',
+    labelKey: 'menu.coverage',
+    menu: 'analysis',
+    toolbarKey: 'toolbar.coverage',
+    enabled: (s) => s.hasProject && !s.analysisRunning,
+    run: (ctx) => ctx.runCoverage(),
+  },
+  {
+    id: 'analysis.cancel',
+    labelKey: 'menu.cancelAnalysis',
+    menu: 'analysis',
+    toolbarKey: 'toolbar.cancelAnalysis',
+    enabled: (s) => Boolean(s.analysisRunning),
+    run: (ctx) => ctx.cancelAnalysis(),
+  },
+  {
+    id: 'analysis.whatIf',
+    labelKey: 'menu.whatIf',
+    menu: 'analysis',
+    toolbarKey: 'toolbar.whatIf',
+    separatorBefore: true,
+    checked: (s) => Boolean(s.whatIf),
+    enabled: (s) => Boolean(s.whatIf) || (Boolean(s.hasCoverage) && !s.analysisRunning),
+    run: (ctx) => ctx.toggleWhatIf(),
+  },
+  {
+    id: 'analysis.resetWhatIf',
+    labelKey: 'menu.resetWhatIf',
+    menu: 'analysis',
+    toolbarKey: 'toolbar.resetWhatIf',
+    enabled: (s) => Boolean(s.whatIf && s.whatIfChanged),
+    run: (ctx) => ctx.resetWhatIf(),
+  },
   planned('print.map', 'menu.printMap', 'print', { shortcut: 'CmdOrCtrl+P', toolbarKey: 'toolbar.print' }),
   { id: 'help.about', labelKey: 'menu.about', menu: 'help', shortcut: 'F1', run: (ctx) => ctx.showAbout() },
 ];

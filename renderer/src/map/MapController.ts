@@ -12,10 +12,13 @@ import { translate, type Locale } from '../i18n/index.js';
 import type { LayerToggle } from '../state/layersSlice.js';
 import type { FeatureRef, HoverState } from '../state/selectionSlice.js';
 import {
-  INTERACTIVE_LAYERS,
+  COVERAGE_SOURCE,
+  ISOCHRONE_SOURCE,
+  PICK_LAYERS,
   SELECTION_SOURCE,
   SOURCE_IDS,
   TOWNSHIP_LABEL_SOURCE,
+  analysisLayers,
   layerIdsOf,
   projectLabelLayers,
   projectLayers,
@@ -30,7 +33,10 @@ export type Bounds = [number, number, number, number];
 
 export interface MapCallbacks {
   onHover(hover: HoverState | null): void;
-  onClick(ref: FeatureRef | null): void;
+  /** `at`: the click in map-container pixels. */
+  onClick(ref: FeatureRef | null, at: { x: number; y: number }): void;
+  /** What-if mode: a facility is being dragged ('move' while the button is down, then 'end'). */
+  onFacilityDrag?(id: number, lngLat: [number, number], phase: 'move' | 'end'): void;
   onCursor(cursor: { lng: number; lat: number } | null): void;
   onZoom(zoom: number): void;
   onError(error: unknown): void;
@@ -62,9 +68,11 @@ const EMPTY_DATA: ProjectMapData = {
   facilities: EMPTY,
 };
 /** Layers a pointer hovers (township polygons only react to clicks: they cover everything). */
-const HOVER_LAYERS = INTERACTIVE_LAYERS.filter((l) => l.layer !== 'townships');
+const HOVER_LAYERS = PICK_LAYERS.filter((l) => l.layer !== 'townships');
 /** Pixels of slack around the pointer when picking thin lines and small dots. */
 const PICK_TOLERANCE = 4;
+/** Layers the coverage dots replace while they are shown (the analysis draws its own blank mark; the plain dots stay underneath, covered). */
+const REPLACED_BY_COVERAGE = new Set(['villages-blank-ring']);
 
 function uiStrings(locale: Locale): Record<string, string> {
   const t = (k: string) => translate(locale, `mapUi.${k}`);
@@ -96,6 +104,18 @@ export class MapController {
   private hoverKey = '';
   private dataSeq = 0;
   private destroyed = false;
+  private analysisLayersAdded = false;
+  private pendingCoverage: { villages: FeatureCollection<object>; isochrones: FeatureCollection<object> } | null = null;
+  private coverageHasData = false;
+  /** What the coverage sources hold, so an unchanged collection is not sent to MapLibre again. */
+  private shownCoverage: { villages: FeatureCollection<object> | null; isochrones: FeatureCollection<object> | null } = { villages: null, isochrones: null };
+  /** The facilities as drawn (the project's, or the what-if scenario's); set apart from setProjectData. */
+  private pendingFacilities: FeatureCollection<object> | null = null;
+  private shownFacilities: FeatureCollection<object> | null = null;
+  private whatIfDrag = false;
+  private drag: { id: number; moved: boolean; ended: boolean } | null = null;
+  private dragFrame = 0;
+  private dragLngLat: [number, number] | null = null;
 
   constructor(container: HTMLElement, opts: { api: PlannerApi; basemap: BasemapInfo | null; locale: Locale; callbacks: MapCallbacks }) {
     this.callbacks = opts.callbacks;
@@ -138,7 +158,12 @@ export class MapController {
       this.callbacks.onCursor(null);
       this.setHover(null);
     });
-    this.map.on('click', (e) => this.callbacks.onClick(this.pick(e.point, INTERACTIVE_LAYERS)));
+    this.map.on('click', (e) => {
+      if (this.drag?.moved) return;
+      this.callbacks.onClick(this.pick(e.point, PICK_LAYERS), { x: e.point.x, y: e.point.y });
+    });
+    this.map.on('mousedown', (e) => this.onMouseDown(e));
+    this.map.on('mouseup', () => this.endDrag());
     // The tooltip sits at a screen position: drop it when the map moves or changes size under it.
     this.map.on('movestart', () => this.setHover(null));
     this.map.on('resize', () => this.setHover(null));
@@ -187,6 +212,31 @@ export class MapController {
     this.flush();
   }
 
+  /** The coverage analysis on the map: coloured village dots and travel-time bands (empty to clear). */
+  setCoverage(villages: FeatureCollection<object>, isochrones: FeatureCollection<object>): void {
+    this.pendingCoverage = { villages, isochrones };
+    this.flush();
+  }
+
+  /** Redraws only the facilities (the what-if scenario moves and adds some while dragging). */
+  setFacilities(facilities: FeatureCollection<object>): void {
+    if (facilities === this.shownFacilities && !this.pendingFacilities) return;
+    this.pendingFacilities = facilities;
+    this.flush();
+  }
+
+  /** What-if mode: facilities can be dragged (the map does not pan when a drag starts on one). */
+  setWhatIfDrag(enabled: boolean): void {
+    this.whatIfDrag = enabled;
+    if (!enabled) this.endDrag();
+  }
+
+  /** Centres the map on a point (a village picked in the table), zooming in to at least `minZoom`. */
+  flyTo(center: [number, number], minZoom = 12.5): void {
+    if (!center.every(Number.isFinite)) return;
+    this.map.flyTo({ center, zoom: Math.max(this.map.getZoom(), minZoom), duration: 600, essential: true });
+  }
+
   setLocale(locale: Locale): void {
     this.map._locale = { ...this.map._locale, ...uiStrings(locale) };
     this.map.getCanvas().setAttribute('aria-label', this.map._locale['Map.Title']);
@@ -202,6 +252,7 @@ export class MapController {
   destroy(): void {
     this.destroyed = true;
     if (this.moveFrame) cancelAnimationFrame(this.moveFrame);
+    if (this.dragFrame) cancelAnimationFrame(this.dragFrame);
     this.map.remove();
     const w = window as Window & { __ccp?: TestHandle };
     if (w.__ccp === this.testHandle) delete w.__ccp;
@@ -227,6 +278,7 @@ export class MapController {
     if (this.projectLayersAdded) {
       const sel = this.map.getSource(SELECTION_SOURCE) as maplibregl.GeoJSONSource | undefined;
       sel?.setData(toGeoJSON(this.pendingSelection ? { type: 'FeatureCollection', features: [this.pendingSelection] } : EMPTY));
+      this.applyAnalysisData();
     }
     this.applyVisibility();
     if (this.pendingFit) {
@@ -262,9 +314,15 @@ export class MapController {
         this.map.addSource(id, { type: 'geojson', data: toGeoJSON(fc), tolerance: 0.3 });
       }
     }
+    this.shownFacilities = data.facilities;
     if (!this.projectLayersAdded) {
       for (const layer of [...projectLayers(), ...projectLabelLayers()]) this.map.addLayer(layer);
       this.projectLayersAdded = true;
+    }
+    if (!this.analysisLayersAdded) {
+      for (const id of [COVERAGE_SOURCE, ISOCHRONE_SOURCE]) this.map.addSource(id, { type: 'geojson', data: toGeoJSON(EMPTY), tolerance: 0.3 });
+      for (const { layer, before } of analysisLayers()) this.map.addLayer(layer, before);
+      this.analysisLayersAdded = true;
     }
     // Ready for tests once the map has drawn the new data (and no newer data is waiting).
     if (markReady) {
@@ -278,11 +336,38 @@ export class MapController {
     this.map.triggerRepaint();
   }
 
+  /** Coverage data and the what-if facilities, once the project layers exist. */
+  private applyAnalysisData(): void {
+    if (this.pendingCoverage) {
+      const { villages, isochrones } = this.pendingCoverage;
+      this.pendingCoverage = null;
+      if (villages !== this.shownCoverage.villages) {
+        (this.map.getSource(COVERAGE_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(toGeoJSON(villages));
+        this.shownCoverage.villages = villages;
+      }
+      if (isochrones !== this.shownCoverage.isochrones) {
+        (this.map.getSource(ISOCHRONE_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(toGeoJSON(isochrones));
+        this.shownCoverage.isochrones = isochrones;
+      }
+      this.coverageHasData = villages.features.length > 0;
+    }
+    if (this.pendingFacilities) {
+      const fc = this.pendingFacilities;
+      this.pendingFacilities = null;
+      if (fc !== this.shownFacilities) {
+        (this.map.getSource(SOURCE_IDS.facilities) as maplibregl.GeoJSONSource | undefined)?.setData(toGeoJSON(fc));
+        this.shownFacilities = fc;
+      }
+    }
+  }
+
   private applyVisibility(): void {
-    const ids = this.map.getStyle().layers.map((l) => l.id);
+    // getLayersOrder, not getStyle(): the latter serialises every GeoJSON source (slow while dragging).
+    const ids = this.map.getLayersOrder();
+    const coverageShown = this.coverageHasData && this.visibility.coverage !== false;
     for (const [toggle, visible] of Object.entries(this.visibility) as [LayerToggle, boolean][]) {
       for (const id of layerIdsOf(toggle, ids)) {
-        const want = visible ? 'visible' : 'none';
+        const want = visible && !(coverageShown && REPLACED_BY_COVERAGE.has(id)) ? 'visible' : 'none';
         if (this.map.getLayoutProperty(id, 'visibility') !== want) this.map.setLayoutProperty(id, 'visibility', want);
       }
     }
@@ -298,6 +383,7 @@ export class MapController {
     this.moveFrame = 0;
     const m = this.lastMouse;
     if (!m || this.destroyed) return;
+    if (this.drag && !this.drag.ended) return; // no tooltips while dragging
     this.callbacks.onCursor({ lng: m.lngLat.lng, lat: m.lngLat.lat });
     const ref = this.pick(m.point, HOVER_LAYERS);
     this.setHover(ref ? { ...ref, x: m.point.x, y: m.point.y } : null);
@@ -307,11 +393,59 @@ export class MapController {
     const key = hover ? `${hover.layer}:${hover.id}:${hover.x}:${hover.y}` : '';
     if (key === this.hoverKey) return;
     this.hoverKey = key;
-    this.map.getCanvas().style.cursor = hover ? 'pointer' : '';
+    if (!this.drag) this.map.getCanvas().style.cursor = hover ? (this.whatIfDrag && hover.layer === 'facilities' ? 'grab' : 'pointer') : '';
     this.callbacks.onHover(hover);
   }
 
-  /** The most specific project feature under a point, in INTERACTIVE_LAYERS order. */
+  // ---- what-if drag ---------------------------------------------------------------------------
+
+  private onMouseDown(e: maplibregl.MapMouseEvent): void {
+    if (!this.whatIfDrag || !this.callbacks.onFacilityDrag || e.originalEvent.button !== 0) return;
+    const ref = this.pick(e.point, [{ id: 'facilities-circle', layer: 'facilities' }]);
+    // Clinics added in the scenario (negative ids) are not in the engine's facility list.
+    if (!ref || ref.id <= 0) return;
+    e.preventDefault(); // no map pan for this gesture
+    this.drag = { id: ref.id, moved: false, ended: false };
+    this.setHover(null);
+    this.map.getCanvas().style.cursor = 'grabbing';
+    this.map.on('mousemove', this.onDragMove);
+    // A button released outside the map ends the drag too.
+    window.addEventListener('mouseup', this.onWindowMouseUp);
+  }
+
+  private readonly onWindowMouseUp = (): void => this.endDrag();
+
+  private readonly onDragMove = (e: maplibregl.MapMouseEvent): void => {
+    if (!this.drag || this.drag.ended) return;
+    this.drag.moved = true;
+    this.dragLngLat = [e.lngLat.lng, e.lngLat.lat];
+    // One update a frame, with the latest position.
+    if (!this.dragFrame) {
+      this.dragFrame = requestAnimationFrame(() => {
+        this.dragFrame = 0;
+        if (this.drag && !this.drag.ended && this.dragLngLat) this.callbacks.onFacilityDrag?.(this.drag.id, this.dragLngLat, 'move');
+      });
+    }
+  };
+
+  private endDrag(): void {
+    const drag = this.drag;
+    if (!drag || drag.ended) return;
+    drag.ended = true;
+    this.map.off('mousemove', this.onDragMove);
+    window.removeEventListener('mouseup', this.onWindowMouseUp);
+    if (this.dragFrame) cancelAnimationFrame(this.dragFrame);
+    this.dragFrame = 0;
+    this.map.getCanvas().style.cursor = '';
+    if (drag.moved && this.dragLngLat) this.callbacks.onFacilityDrag?.(drag.id, this.dragLngLat, 'end');
+    this.dragLngLat = null;
+    // The click event that follows the mouseup must not select what lies under the drop point.
+    setTimeout(() => {
+      if (this.drag === drag) this.drag = null;
+    }, 0);
+  }
+
+  /** The most specific project feature under a point, in PICK_LAYERS order. */
   private pick(point: maplibregl.Point, candidates: readonly { id: string; layer: LayerName }[]): FeatureRef | null {
     if (!this.projectLayersAdded) return null;
     const layers = candidates.filter((c) => this.map.getLayer(c.id) && this.map.getLayoutProperty(c.id, 'visibility') !== 'none');

@@ -6,6 +6,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Feature, FeatureCollection } from '../../../electron/api/schema.js';
 import { api } from '../api/index.js';
 import { reportError } from '../app/actions.js';
+import { dragFacility } from '../analysis/actions.js';
+import { bandLimitsOf } from '../analysis/bands.js';
+import { coverageFeatures, facilitiesWithWhatIf, isochroneFeatures } from '../analysis/mapData.js';
+import { translate } from '../i18n/index.js';
+import { selectShownCoverage } from '../state/analysisSlice.js';
 import {
   annotateBlankVillages,
   blankVillageCodes,
@@ -27,6 +32,9 @@ export function MapView() {
   const visibility = useAppStore((s) => s.visibility);
   const selection = useAppStore((s) => s.selection);
   const openedSeq = useAppStore((s) => s.openedSeq);
+  const coverage = useAppStore(selectShownCoverage);
+  const group = useAppStore((s) => s.analysisGroup);
+  const whatIf = useAppStore((s) => s.whatIf);
 
   // Create the map once the basemap answer is in (it decides the style's sources).
   useEffect(() => {
@@ -39,7 +47,17 @@ export function MapView() {
       locale: s.locale,
       callbacks: {
         onHover: (hover) => useAppStore.getState().setHover(hover),
-        onClick: (ref) => useAppStore.getState().select(ref),
+        onClick: (ref, at) => {
+          const st = useAppStore.getState();
+          // What-if: a click on a blank village offers to add a clinic there (instead of the detail
+          // pane, which would narrow the map under the offer).
+          const shown = selectShownCoverage(st);
+          const village = ref?.layer === 'villages' ? findFeature(st.layers, 'villages', ref.id) : null;
+          const blank = village && st.whatIf.active ? shown?.villages.find((v) => v.code === village.properties.code)?.blank : false;
+          st.setAddClinicPrompt(village && blank ? { villageCode: village.properties.code, x: at.x, y: at.y } : null);
+          if (!(village && blank)) st.select(ref);
+        },
+        onFacilityDrag: (id, lngLat) => dragFacility(id, lngLat),
         onCursor: (cursor) => useAppStore.getState().setCursor(cursor),
         onZoom: (zoom) => useAppStore.getState().setZoom(zoom),
         onError: (e) => {
@@ -79,6 +97,42 @@ export function MapView() {
   useEffect(() => {
     if (controller && mapData) controller.setProjectData(mapData);
   }, [controller, mapData]);
+
+  // The coverage result on screen: village dots by minutes to the chosen group, and its bands.
+  const limitsKey = coverage ? bandLimitsOf(coverage).join(',') : '';
+  const coverageVillages = useMemo(
+    () => (coverage ? coverageFeatures(coverage, layers.villages, group, bandLimitsOf(coverage)) : EMPTY),
+    [coverage, layers.villages, group],
+  );
+  // Keyed on the band arrays: a what-if edit that leaves this group's bands alone redraws nothing.
+  const groupBands = coverage?.isochrones[group];
+  const isochrones = useMemo(
+    () => (groupBands ? isochroneFeatures(groupBands, group, limitsKey.split(',').map(Number)) : EMPTY),
+    [groupBands, group, limitsKey],
+  );
+
+  useEffect(() => {
+    controller?.setCoverage(coverageVillages, isochrones);
+  }, [controller, coverageVillages, isochrones]);
+
+  // What-if: facilities where the scenario has them (set after the project data, which resets them).
+  const facilitiesShown = useMemo(() => {
+    const changed = Object.keys(whatIf.moved).length > 0 || whatIf.added.length > 0;
+    if (!whatIf.active || !changed) return layers.facilities ?? EMPTY;
+    const villageName = (code: string) => layers.villages?.features.find((f) => f.properties.code === code)?.properties.name ?? code;
+    const locale = useAppStore.getState().locale;
+    return facilitiesWithWhatIf(layers.facilities, whatIf.moved, whatIf.added, (code) =>
+      translate(locale, 'analysis.whatIf.addedClinicName', { village: villageName(code) }),
+    );
+  }, [whatIf.active, whatIf.moved, whatIf.added, layers.facilities, layers.villages]);
+
+  useEffect(() => {
+    if (controller && mapData) controller.setFacilities(facilitiesShown as FeatureCollection<object>);
+  }, [controller, mapData, facilitiesShown]);
+
+  useEffect(() => {
+    controller?.setWhatIfDrag(whatIf.active);
+  }, [controller, whatIf.active]);
 
   useEffect(() => {
     controller?.setVisibility(visibility);

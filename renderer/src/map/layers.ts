@@ -9,8 +9,10 @@ import type { LayerName } from '../../../electron/api/schema.js';
 import type { LayerToggle } from '../state/layersSlice.js';
 import {
   BRIDGE_CASING,
+  COVERAGE_COLORS,
   FACILITY_SYMBOLS,
   FONT_STACK,
+  ISOCHRONE_OPACITY,
   ROAD_OTHER,
   ROAD_STYLES,
   SELECTION_COLOR,
@@ -30,6 +32,9 @@ export const SOURCE_IDS: Record<LayerName, string> = {
 };
 export const TOWNSHIP_LABEL_SOURCE = 'p-township-labels';
 export const SELECTION_SOURCE = 'p-selection';
+/** Coverage analysis: village dots coloured by minutes, and the travel-time bands. */
+export const COVERAGE_SOURCE = 'a-coverage';
+export const ISOCHRONE_SOURCE = 'a-isochrones';
 
 /** The layers a pointer can hover or click, most specific first, with the project layer they show. */
 export const INTERACTIVE_LAYERS: readonly { id: string; layer: LayerName }[] = [
@@ -66,7 +71,7 @@ const villageRadius: ExpressionSpecification = [
 ];
 
 /** Scales a radius at zoom 12 with the zoom (smaller when zoomed out). */
-function zoomRadius(r: ExpressionSpecification | number, extra = 0): ExpressionSpecification {
+function zoomRadius(r: ExpressionSpecification | number, extra: number | ExpressionSpecification = 0): ExpressionSpecification {
   return [
     'interpolate', ['linear'], ['zoom'],
     8, ['+', extra, ['*', 0.55, r]],
@@ -297,6 +302,79 @@ export function projectLabelLayers(): LayerSpecification[] {
         'text-color': facilityMatch((l) => FACILITY_SYMBOLS[l].color, '#333333'),
         'text-halo-color': 'rgba(255,255,255,0.95)',
         'text-halo-width': 1.6,
+      },
+    },
+  ];
+}
+
+/** INTERACTIVE_LAYERS with the coverage dots (which hide 'villages-circle' while shown) picked as villages. */
+export const PICK_LAYERS: readonly { id: string; layer: LayerName }[] = [
+  INTERACTIVE_LAYERS[0],
+  { id: 'coverage-villages', layer: 'villages' },
+  ...INTERACTIVE_LAYERS.slice(1),
+];
+
+/**
+ * Coverage analysis layers and the layer each goes below: the travel-time bands under the roads,
+ * the coloured village dots (with a cross on blank villages) under the facilities. Layer ids are
+ * stable: tests query 'coverage-villages' and 'isochrones-fill'.
+ */
+export function analysisLayers(): { layer: LayerSpecification; before: string }[] {
+  const beyond: ExpressionSpecification = ['==', ['get', 'beyond'], true];
+  return [
+    {
+      before: 'roads-bridge-casing',
+      layer: {
+        id: 'isochrones-fill',
+        type: 'fill',
+        source: ISOCHRONE_SOURCE,
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ISOCHRONE_OPACITY, 'fill-antialias': false },
+      },
+    },
+    {
+      before: 'roads-bridge-casing',
+      layer: {
+        id: 'isochrones-line',
+        type: 'line',
+        source: ISOCHRONE_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'color'], 'line-width': 0.8, 'line-opacity': 0.45 },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'coverage-villages',
+        type: 'circle',
+        source: COVERAGE_SOURCE,
+        layout: { 'circle-sort-key': ['case', beyond, 1, 0] },
+        paint: {
+          // Larger than the plain village dot, so the colour shows around a village clinic drawn on
+          // top; villages beyond the standard a little larger still, with a thick dark outline.
+          'circle-radius': zoomRadius(villageRadius, ['case', beyond, 3.5, 2.5]),
+          'circle-color': ['get', 'color'],
+          'circle-stroke-color': ['case', beyond, COVERAGE_COLORS.beyondStroke, COVERAGE_COLORS.stroke],
+          'circle-stroke-width': ['case', beyond, 2.2, 0.7],
+          'circle-opacity': 0.95,
+        },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'coverage-blank',
+        type: 'symbol',
+        source: COVERAGE_SOURCE,
+        filter: ['==', ['get', 'blank'], true],
+        layout: {
+          'text-field': '×',
+          'text-font': FONT_STACK,
+          'text-size': zoomRadius(['*', 2.6, villageRadius] as ExpressionSpecification, 12),
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+          'text-offset': [0, -0.04],
+        },
+        paint: { 'text-color': COVERAGE_COLORS.blankCross, 'text-halo-color': COVERAGE_COLORS.blankHalo, 'text-halo-width': 1.4 },
       },
     },
   ];

@@ -47,3 +47,20 @@ export const BRIDGE_CASING = '#3f3a33';
 export const TOWNSHIP_COLORS = { fill: '#7e57c2', line: '#6a4fa3', label: '#4a3a75' };
 export const VILLAGE_AREA_LINE = '#9b9282';
 export const SELECTION_COLOR = '#00b8d9';
+
+/**
+ * Coverage analysis: a sequential ramp from near (light) to far (dark) for travel-time bands,
+ * a grey that reads as "no value" for unreachable villages, and the blank/beyond marks.
+ */
+export const COVERAGE_RAMP = ['#fee08b', '#fdae61', '#f46d43', '#d73027', '#a50026', '#67001f'];
+export const COVERAGE_COLORS = {
+  unreachable: '#9e9e9e',
+  /** Dot outline of villages within the standard, and of villages beyond it (thicker). */
+  stroke: '#5d4037',
+  beyondStroke: '#1a1a1a',
+  /** The cross drawn on blank villages (no clinic or no qualified doctor). */
+  blankCross: '#1565c0',
+  blankHalo: '#ffffff',
+};
+/** Fill opacity of the isochrone bands (low: the villages and roads must stay readable). */
+export const ISOCHRONE_OPACITY = 0.22;

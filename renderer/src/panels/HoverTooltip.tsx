@@ -5,12 +5,17 @@ import { useT } from '../app/useT.js';
 import { formatNumber } from './format.js';
 import { roadClassLabel } from './detailRows.js';
 import type { LayerProperties } from '../../../electron/api/schema.js';
+import { selectShownCoverage } from '../state/analysisSlice.js';
+import { minutesOf } from '../analysis/mapData.js';
+import { formatMinutes } from './coverageFormat.js';
 
 export function HoverTooltip() {
   const t = useT();
   const hover = useAppStore((s) => s.hover);
   const layers = useAppStore((s) => s.layers);
   const locale = useAppStore((s) => s.locale);
+  const coverage = useAppStore(selectShownCoverage);
+  const group = useAppStore((s) => s.analysisGroup);
   if (!hover) return null;
   const feature = findFeature(layers, hover.layer, hover.id);
   if (!feature) return null;
@@ -28,6 +33,12 @@ export function HoverTooltip() {
       const p = feature.properties as LayerProperties['villages'];
       name = p.name;
       detail = `${t(`villageKinds.${p.kind}`)} · ${t('ui.hoverPopulation', { n: formatNumber(locale, p.population) })}`;
+      const vc = coverage?.villages.find((v) => v.code === p.code);
+      if (vc) {
+        const m = formatMinutes(locale, minutesOf(vc, group), vc.estimated[group]);
+        const value = m.unreachable ? m.text : t('analysis.minutes', { n: m.text });
+        detail += ` · ${t('analysis.hover', { group: t(`analysis.groups.${group}`), value })}`;
+      }
       break;
     }
     case 'roads': {

@@ -1,7 +1,8 @@
 /** Layer switches (a desktop GIS "table of contents"), with feature counts. */
 import { useT } from '../app/useT.js';
 import { layerCount } from '../state/derived.js';
-import { LAYER_TOGGLES } from '../state/layersSlice.js';
+import { selectShownCoverage } from '../state/analysisSlice.js';
+import { ANALYSIS_TOGGLES, LAYER_TOGGLES } from '../state/layersSlice.js';
 import { useAppStore } from '../state/store.js';
 import { formatNumber } from './format.js';
 
@@ -13,11 +14,21 @@ export function LayerPanel() {
   const layers = useAppStore((s) => s.layers);
   const basemap = useAppStore((s) => s.basemap);
   const basemapChecked = useAppStore((s) => s.basemapChecked);
+  const hasCoverage = useAppStore((s) => selectShownCoverage(s) !== null);
 
   return (
     <section className="layer-panel" aria-label={t('ui.layerPanel')} data-testid="layer-panel">
       <h2 className="panel-title">{t('ui.layerPanel')}</h2>
       <ul>
+        {hasCoverage &&
+          ANALYSIS_TOGGLES.map((toggle) => (
+            <li key={toggle} className="analysis-toggle">
+              <label>
+                <input type="checkbox" checked={visibility[toggle]} onChange={(e) => setVisible(toggle, e.target.checked)} data-layer={toggle} />
+                <span className="layer-name">{t(`analysis.layers.${toggle}`)}</span>
+              </label>
+            </li>
+          ))}
         {LAYER_TOGGLES.map((toggle) => {
           const isBasemap = toggle === 'basemap';
           const unavailable = isBasemap && basemapChecked && !basemap?.available;

@@ -1,7 +1,19 @@
 /** The legend: every symbol the map draws, named in the current locale (data-testid="legend"). */
 import { FACILITY_LEVELS } from '../../../electron/domain/types.js';
+import { bandLabel, bandLimitsOf, bandsFor } from '../analysis/bands.js';
 import { useT } from '../app/useT.js';
-import { FACILITY_SYMBOLS, ROAD_STYLES, TOWNSHIP_COLORS, VILLAGE_AREA_LINE, VILLAGE_COLORS, BRIDGE_CASING } from '../map/palette.js';
+import {
+  BRIDGE_CASING,
+  COVERAGE_COLORS,
+  FACILITY_SYMBOLS,
+  ISOCHRONE_OPACITY,
+  ROAD_STYLES,
+  TOWNSHIP_COLORS,
+  VILLAGE_AREA_LINE,
+  VILLAGE_COLORS,
+} from '../map/palette.js';
+import { selectShownCoverage } from '../state/analysisSlice.js';
+import { useAppStore } from '../state/store.js';
 
 const SW = 26; // swatch width
 const SH = 18; // swatch height
@@ -36,11 +48,74 @@ function LineSwatch({ color, casing, width, dash }: { color: string; casing?: st
   );
 }
 
+/** The coverage analysis on the map: mode and group, the travel-time bands, unreachable, blank and beyond marks. */
+function CoverageLegend() {
+  const t = useT();
+  const doc = useAppStore(selectShownCoverage);
+  const group = useAppStore((s) => s.analysisGroup);
+  const coverageVisible = useAppStore((s) => s.visibility.coverage);
+  const isochronesVisible = useAppStore((s) => s.visibility.isochrones);
+  if (!doc || (!coverageVisible && !isochronesVisible)) return null;
+  const bands = bandsFor(bandLimitsOf(doc));
+  const hasIsochrones = isochronesVisible && (doc.isochrones[group]?.length ?? 0) > 0;
+  return (
+    <div className="legend-coverage" data-testid="legend-coverage">
+      <h3>
+        {t('analysis.legend.title')}
+        <span className="legend-sub">
+          {t('analysis.legend.subtitle', { mode: t(`analysis.modes.${doc.mode}`), group: t(`analysis.groups.${group}`) })}
+        </span>
+      </h3>
+      <ul>
+        {bands.map((b) => (
+          <li key={b.index} data-band={b.index}>
+            <Swatch>
+              {hasIsochrones && Number.isFinite(b.to) && <rect x={1} y={1} width={SW - 2} height={SH - 2} rx={2} fill={b.color} fillOpacity={ISOCHRONE_OPACITY * 1.6} />}
+              <circle cx={SW / 2} cy={SH / 2} r={5} fill={b.color} stroke={COVERAGE_COLORS.stroke} strokeWidth={0.8} />
+            </Swatch>
+            <span>{t('analysis.legend.band', { label: bandLabel(b) })}</span>
+          </li>
+        ))}
+        <li>
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5} fill={COVERAGE_COLORS.unreachable} stroke={COVERAGE_COLORS.stroke} strokeWidth={0.8} />
+          </Swatch>
+          <span>{t('analysis.legend.unreachable')}</span>
+        </li>
+        <li>
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={bands[bands.length - 1]?.color} stroke={COVERAGE_COLORS.beyondStroke} strokeWidth={2.2} />
+          </Swatch>
+          <span>{t('analysis.legend.beyond')}</span>
+        </li>
+        <li>
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={4.5} fill={bands[0]?.color} stroke={COVERAGE_COLORS.stroke} strokeWidth={0.8} />
+            <path d={`M${SW / 2 - 5} ${SH / 2 - 5}l10 10M${SW / 2 + 5} ${SH / 2 - 5}l-10 10`} stroke={COVERAGE_COLORS.blankHalo} strokeWidth={4} />
+            <path d={`M${SW / 2 - 5} ${SH / 2 - 5}l10 10M${SW / 2 + 5} ${SH / 2 - 5}l-10 10`} stroke={COVERAGE_COLORS.blankCross} strokeWidth={2} />
+          </Swatch>
+          <span>{t('analysis.legend.blank')}</span>
+        </li>
+        {hasIsochrones && (
+          <li>
+            <Swatch>
+              <rect x={1} y={1} width={SW - 2} height={SH - 2} rx={2} fill={bands[1]?.color ?? bands[0]?.color} fillOpacity={ISOCHRONE_OPACITY * 1.6} stroke={bands[1]?.color} />
+            </Swatch>
+            <span>{t('analysis.legend.isochrones')}</span>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
 export function Legend() {
   const t = useT();
   return (
     <section className="legend panel-float" data-testid="legend" aria-label={t('ui.legend')}>
       <h2 className="panel-title">{t('ui.legend')}</h2>
+
+      <CoverageLegend />
 
       <h3>{t('legend.facilities')}</h3>
       <ul>

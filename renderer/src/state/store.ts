@@ -1,15 +1,16 @@
 /**
  * The renderer's one zustand store, assembled from slices (project, layers, selection, ui,
- * dialogs). Derived values (blank villages, counts, label points) live in derived.ts.
+ * dialogs, analysis). Derived values (blank villages, counts, label points) live in derived.ts.
  */
 import { create } from 'zustand';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.js';
 import { createDialogSlice, type DialogSlice } from './dialogSlice.js';
 import { createLayersSlice, type LayersSlice } from './layersSlice.js';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -17,4 +18,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createUiSlice(...a),
   ...createDialogSlice(...a),
+  ...createAnalysisSlice(...a),
 }));
