@@ -90,6 +90,15 @@ function main(argv: string[]): Promise<number> {
           }),
         );
         for (const f of r.files) console.log(`  ${f}`);
+        const n = r.result.network;
+        if (n.issues.length) console.warn(t('cli.warnNetworkIssues', { count: n.issues.length }));
+        if (n.offNetworkVillages || n.offNetworkFacilities) {
+          console.warn(t('cli.warnOffNetwork', { villages: n.offNetworkVillages, facilities: n.offNetworkFacilities }));
+        }
+        const unreachable = Object.values(c.unreachable).reduce((a, b) => a + b, 0);
+        if (unreachable) console.warn(t('cli.warnUnreachable', { count: unreachable }));
+        const slope = r.result.slope;
+        if (slope?.dem && slope.coverage < 0.95) console.warn(t('cli.warnDemCoverage', { percent: Math.round(slope.coverage * 100) }));
         return 0;
       }
       case 'import-osm': {

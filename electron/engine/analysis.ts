@@ -8,7 +8,7 @@ import { TRAVEL_MODES, type RuleValues, type TravelMode } from '../domain/rules.
 import type { Facility, Road, Village } from '../domain/types.js';
 import { analyzeCoverage, createCoverageSession, type CoverageInput, type CoverageResult, type CoverageSession } from './coverage.js';
 import { gridCoverage, type ElevationGrid } from './elevation.js';
-import { FACILITY_GROUPS } from './facility-groups.js';
+import { FACILITY_GROUPS, facilityGroup } from './facility-groups.js';
 import { buildRoadGraph } from './graph.js';
 import type { FacilityGroup, ProgressSink, RoadGraph, RoadInput } from './graph-types.js';
 import { computeIsochrones, type IsochroneBand } from './isochrones.js';
@@ -16,6 +16,9 @@ import { RuleReader } from './rule-values.js';
 import { buildEdgeIndex, snapPoints, type EdgeIndex } from './snap.js';
 import { edgeMinutes, speedTableFromRules } from './speeds.js';
 import { edgeWalkFactors, offRoadFactors } from './tobler.js';
+
+/** Isochrone grid cell for live what-if updates, metres. */
+const WHAT_IF_CELL_M = 200;
 
 export interface AnalysisInput {
   villages: Village[];
@@ -145,10 +148,27 @@ function placeOffRoadFactors(graph: RoadGraph, index: EdgeIndex, locations: [num
   return offRoadFactors(points, targets, dem);
 }
 
-function isochronesFor(p: Prepared, dem: ElevationGrid | null, nodeMinutes: Record<FacilityGroup, Float64Array>, groups: readonly FacilityGroup[], signal?: AbortSignal) {
+function isochronesFor(
+  p: Prepared,
+  dem: ElevationGrid | null,
+  nodeMinutes: Record<FacilityGroup, Float64Array>,
+  groups: readonly FacilityGroup[],
+  opts: { signal?: AbortSignal; cellM?: number } = {},
+) {
   const out: Partial<Record<FacilityGroup, IsochroneBand[]>> = {};
   for (const g of groups) {
-    out[g] = computeIsochrones({ graph: p.graph, nodeMinutes: nodeMinutes[g], bands: p.bands, walkKmh: p.walkKmh, detour: p.detour, bbox: p.bbox, grid: dem, edgeMinutes: p.edgeTraversal, signal });
+    out[g] = computeIsochrones({
+      graph: p.graph,
+      nodeMinutes: nodeMinutes[g],
+      bands: p.bands,
+      walkKmh: p.walkKmh,
+      detour: p.detour,
+      bbox: p.bbox,
+      grid: dem,
+      edgeMinutes: p.edgeTraversal,
+      cellM: opts.cellM,
+      signal: opts.signal,
+    });
   }
   return out;
 }
@@ -167,7 +187,7 @@ export function runCoverageAnalysis(input: AnalysisInput, opts: { signal?: Abort
   const isochrones: Partial<Record<FacilityGroup, IsochroneBand[]>> = {};
   FACILITY_GROUPS.forEach((g, i) => {
     opts.progress?.(0.6 + 0.13 * i, `isochrones:${g}`);
-    Object.assign(isochrones, isochronesFor(p, input.dem, result.nodeMinutes, [g], opts.signal));
+    Object.assign(isochrones, isochronesFor(p, input.dem, result.nodeMinutes, [g], { signal: opts.signal }));
   });
   opts.progress?.(1, 'done');
   return { document: toDocument(result, isochrones, p) };
@@ -184,22 +204,29 @@ export interface AnalysisSession {
  * Live what-if: the graph, snaps and unchanged groups are reused; after an edit only the
  * affected group's times (and, when enabled, its isochrones) are recomputed.
  */
-export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?: boolean } = {}): AnalysisSession {
+export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?: boolean; isochroneCellM?: number } = {}): AnalysisSession {
   const p = prepare(input);
   const withIsochrones = opts.isochrones ?? true;
+  // Live updates redraw isochrones on a coarser grid than a full run: the bands stay readable
+  // while a drag keeps each update within the what-if budget (< 200 ms on the demo county).
+  const cellM = opts.isochroneCellM ?? WHAT_IF_CELL_M;
   let session: CoverageSession;
   let isochrones: Partial<Record<FacilityGroup, IsochroneBand[]>>;
   let nextId = 0;
+  /** Level of every facility in the session, added clinics included (to know which group a move touches). */
+  const levels = new Map<number, Facility['level']>();
 
   const start = (): AnalysisOutput => {
+    levels.clear();
+    for (const f of input.facilities) levels.set(f.id, f.level);
     session = createCoverageSession(p.coverageInput);
     const r = session.result();
-    isochrones = withIsochrones ? isochronesFor(p, input.dem, r.nodeMinutes, FACILITY_GROUPS) : {};
+    isochrones = withIsochrones ? isochronesFor(p, input.dem, r.nodeMinutes, FACILITY_GROUPS, { cellM }) : {};
     nextId = Math.max(0, ...input.facilities.map((f) => f.id)) + 1;
     return { document: toDocument(r, isochrones, p) };
   };
   const update = (r: CoverageResult, group: FacilityGroup | null): AnalysisOutput => {
-    if (withIsochrones && group) isochrones = { ...isochrones, ...isochronesFor(p, input.dem, r.nodeMinutes, [group]) };
+    if (withIsochrones && group) isochrones = { ...isochrones, ...isochronesFor(p, input.dem, r.nodeMinutes, [group], { cellM }) };
     return { document: toDocument(r, isochrones, p) };
   };
   const offRoad = (location: [number, number]): number =>
@@ -209,9 +236,9 @@ export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?:
   return {
     output: () => current,
     moveFacility(id, location) {
-      const f = session.result() && input.facilities.find((x) => x.id === id);
+      const level = levels.get(id);
       const r = session.moveFacility(id, location, offRoad(location));
-      current = update(r, f ? groupOfLevel(f.level) : null);
+      current = update(r, level ? facilityGroup(level) : null);
       return current;
     },
     addClinic(villageCode, location) {
@@ -235,6 +262,7 @@ export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?:
         publicHealthPhysicians: 0,
         location,
       };
+      levels.set(clinic.id, clinic.level);
       current = update(session.addFacility(clinic, offRoad(location)), 'clinic');
       return current;
     },
@@ -243,12 +271,6 @@ export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?:
       return current;
     },
   };
-}
-
-function groupOfLevel(level: Facility['level']): FacilityGroup | null {
-  if (level === 'village_clinic') return 'clinic';
-  if (level === 'township_hc' || level === 'community_hc' || level === 'sub_center') return 'thc';
-  return 'county';
 }
 
 /** "15,30,60" → [15, 30, 60]; invalid parts are dropped, the default used when none remain. */

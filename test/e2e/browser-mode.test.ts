@@ -134,6 +134,9 @@ describe.skipIf(!hasChromium)('browser mode in Chromium', () => {
     expect(blankRows).toBeLessThan(150);
     await page.locator('[data-testid="village-table"] input[data-filter="blank"]').uncheck();
 
+    const timing = await page.locator('[data-testid="analysis-computed"]').evaluate((el) => ({ total: el.getAttribute('data-total-ms'), worker: el.getAttribute('data-worker-ms') }));
+    console.log(`[e2e] coverage analysis: ${timing.total} ms from the command to the result (worker ${timing.worker} ms)`);
+
     fs.mkdirSync(outDir, { recursive: true });
     await page.screenshot({ path: path.join(outDir, 'coverage-zh.png') });
   });
@@ -239,6 +242,29 @@ describe.skipIf(!hasChromium)('browser mode in Chromium', () => {
     await page.locator('[data-testid="what-if-exit"]').click();
     expect(await page.locator('[data-testid="what-if-banner"]').count()).toBe(0);
     expect(await page.locator('[data-testid="analysis-computed"]').innerText()).toContain('计算于');
+  });
+
+  it('shows the saved result when the project is opened again', async () => {
+    await page.locator('.toolbar [data-command="file.openDemo"]').click();
+    await page.waitForSelector('[data-testid="analysis-computed"][data-origin="stored"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="analysis-computed"]').innerText()).toMatch(/小汽车 · 计算于 \d{4}年/);
+    await page.waitForFunction(() => {
+      const map = (window as unknown as { __ccp: { map: { queryRenderedFeatures(o: object): unknown[] } } }).__ccp.map;
+      return map.queryRenderedFeatures({ layers: ['coverage-villages'] }).length > 0;
+    });
+  });
+
+  it('cancels a run on request and keeps the result already shown', async () => {
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('.toolbar [data-command="analysis.coverage"]')!.click();
+      setTimeout(() => document.querySelector<HTMLButtonElement>('.toolbar [data-command="analysis.cancel"]')!.click(), 30);
+    });
+    await page.waitForSelector('[data-testid="analysis-panel"][data-status="cancelled"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="analysis-panel"]').innerText()).toContain('分析已取消');
+    expect(await page.locator('[data-testid="analysis-summary"]').count()).toBe(1);
+    // The next run works (a fresh worker when the old one had to be stopped).
+    await page.locator('.toolbar [data-command="analysis.coverage"]').click();
+    await page.waitForSelector('[data-testid="analysis-panel"][data-status="done"]', { timeout: 60_000 });
   });
 
   it('shows the analysis in English too, without page errors', async () => {

@@ -105,4 +105,21 @@ describe('browser-mode HTTP server', () => {
     const r = await api('openProject', { path: text });
     expect(await r.json()).toMatchObject({ ok: false, error: { code: 'NOT_A_GEOPACKAGE', params: { path: text } } });
   });
+
+  it('records the OpenStreetMap attribution when OSM data is imported', async () => {
+    const osm = path.resolve(root, '../shared/data/osm/north-bayreuth.osm.gz');
+    if (!fs.existsSync(osm)) throw new Error(`missing test data: ${osm}`);
+    const created = await (await api('newProject', { path: path.join(home, 'bayreuth.gpkg'), demo: false })).json();
+    expect(created.value.attribution).toBe('');
+    const imported = await (await api('importOsm', { path: osm })).json();
+    expect(imported).toMatchObject({ ok: true, value: { villages: 70, facilities: 0 } });
+    const summary = await (await api('getProjectSummary', {})).json();
+    expect(summary.value.attribution).toContain('© OpenStreetMap contributors');
+    const truncated = path.join(home, 'cut.osm.gz');
+    fs.writeFileSync(truncated, fs.readFileSync(osm).subarray(0, 5000));
+    const bad = await (await api('importOsm', { path: truncated })).json();
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_OSM_FILE' } });
+    const after = await (await api('getProjectSummary', {})).json();
+    expect(after.value.layers.find((l: { name: string }) => l.name === 'villages').count).toBe(70);
+  });
 });

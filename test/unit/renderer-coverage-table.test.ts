@@ -99,3 +99,38 @@ describe('what-if clinics in the table', () => {
     expect(rows[2].nearestName.clinic).toBe(`${T1}203 新增`);
   });
 });
+
+describe('analysis state', () => {
+  it('sorts by a column, flipping on the second click; minutes and population start largest first', async () => {
+    const { useAppStore } = await import('../../renderer/src/state/store.js');
+    const s = useAppStore.getState();
+    expect(s.analysisMode).toBe('car');
+    expect(s.analysisGroup).toBe('clinic');
+    s.sortTableBy('name');
+    expect(useAppStore.getState().tableSort).toEqual({ key: 'name', dir: 'asc' });
+    useAppStore.getState().sortTableBy('name');
+    expect(useAppStore.getState().tableSort).toEqual({ key: 'name', dir: 'desc' });
+    useAppStore.getState().sortTableBy('minutes.thc');
+    expect(useAppStore.getState().tableSort).toEqual({ key: 'minutes.thc', dir: 'desc' });
+  });
+
+  it('shows the what-if document while what-if is on, the baseline otherwise; a new project clears both', async () => {
+    const { useAppStore } = await import('../../renderer/src/state/store.js');
+    const { selectShownCoverage } = await import('../../renderer/src/state/analysisSlice.js');
+    const baseline = sampleCoverage();
+    const scenario = { ...sampleCoverage(), mode: 'walk' as const };
+    const s = useAppStore.getState();
+    s.setAnalysisMode('ebike');
+    s.setBaseline({ document: baseline, computedAt: '2026-11-22T10:00:00Z', origin: 'stored' });
+    expect(selectShownCoverage(useAppStore.getState())).toBe(baseline);
+    s.setWhatIf({ active: true, document: null });
+    expect(selectShownCoverage(useAppStore.getState())).toBe(baseline);
+    s.setWhatIf({ document: scenario, moved: { 15: [110.3, 30] } });
+    expect(selectShownCoverage(useAppStore.getState())).toBe(scenario);
+    s.clearAnalysis();
+    const after = useAppStore.getState();
+    expect(selectShownCoverage(after)).toBeNull();
+    expect(after.whatIf.active).toBe(false);
+    expect(after.analysisMode).toBe('ebike');
+  });
+});

@@ -73,15 +73,17 @@ export async function runCoverage(): Promise<void> {
   const mode = s.analysisMode;
   s.setAnalysisDockOpen(true);
   s.setAnalysisStatus({ kind: 'running', fraction: 0, stage: 'input' });
+  const started = performance.now();
   try {
     const input = await gatherInput(mode);
     if (token !== runToken) return;
-    const { document } = await getClient().run(input, (fraction, stage) => {
+    const { document, workerMs } = await getClient().run(input, (fraction, stage) => {
       if (token === runToken) store.getState().setAnalysisStatus({ kind: 'running', fraction, stage });
     });
     // A newer run, another project or another mode meanwhile: this result is not what is shown now.
     if (token !== runToken || store.getState().openedSeq !== seq || store.getState().analysisMode !== mode) return;
-    store.getState().setBaseline({ document, computedAt: null, origin: 'run' });
+    const timing = { totalMs: Math.round(performance.now() - started), workerMs: Math.round(workerMs) };
+    store.getState().setBaseline({ document, computedAt: null, origin: 'run', timing });
     store.getState().setAnalysisStatus({ kind: 'done' });
     await saveBaseline(seq, mode);
   } catch (e) {
@@ -149,7 +151,7 @@ export async function loadStoredCoverage(): Promise<boolean> {
 export function analysisProjectClosing(): void {
   runToken++;
   if (client?.running) client.cancel();
-  if (store.getState().whatIf.active) client?.closeSession();
+  if (store.getState().whatIf.active) leaveWhatIf();
   store.getState().clearAnalysis();
   demCache = null;
 }

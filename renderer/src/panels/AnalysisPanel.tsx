@@ -110,7 +110,13 @@ export function AnalysisPanel() {
         {status.kind === 'error' && <p className="panel-hint warn">{t('analysis.failed', { message: status.message })}</p>}
 
         {baseline && (
-          <p className="analysis-meta" data-testid="analysis-computed">
+          <p
+            className="analysis-meta"
+            data-testid="analysis-computed"
+            data-origin={baseline.origin}
+            data-total-ms={baseline.timing?.totalMs}
+            data-worker-ms={baseline.timing?.workerMs}
+          >
             {t(`analysis.modes.${baseline.document.mode}`)} ·{' '}
             {baseline.computedAt ? t('analysis.computedAt', { time: formatComputedAt(locale, baseline.computedAt) }) : t('analysis.notSaved')}
           </p>

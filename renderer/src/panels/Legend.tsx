@@ -84,7 +84,7 @@ function CoverageLegend() {
         </li>
         <li>
           <Swatch>
-            <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={bands[bands.length - 1]?.color} stroke={COVERAGE_COLORS.beyondStroke} strokeWidth={2.2} />
+            <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={bands[Math.min(1, bands.length - 1)]?.color} stroke={COVERAGE_COLORS.beyondStroke} strokeWidth={2.2} />
           </Swatch>
           <span>{t('analysis.legend.beyond')}</span>
         </li>

@@ -21,8 +21,10 @@ export function StatusBar() {
   );
   const n = (name: Parameters<typeof layerCount>[1]) => formatNumber(locale, layerCount(layers, name));
   const basemapShown = useAppStore((s) => s.visibility.basemap);
-  // Attribution wherever OSM-derived data is on screen: only when the basemap is drawn and is OSM.
-  const osm = Boolean(basemap?.available && basemapShown && /openstreetmap/i.test(basemap.attribution));
+  // Attribution wherever OSM-derived data is on screen: an OSM basemap, or project layers imported from OSM.
+  const osm =
+    Boolean(basemap?.available && basemapShown && /openstreetmap/i.test(basemap.attribution)) ||
+    /openstreetmap/i.test(summary?.attribution ?? '');
 
   return (
     <footer className="status-bar" data-testid="status-bar">

@@ -24,6 +24,8 @@ export interface BaselineCoverage {
   computedAt: string | null;
   /** Fresh from a run in this session, or loaded from the project file. */
   origin: 'run' | 'stored';
+  /** For a fresh run: milliseconds from the command to the result, and the worker's share. */
+  timing?: { totalMs: number; workerMs: number };
 }
 
 export interface AddedClinic {

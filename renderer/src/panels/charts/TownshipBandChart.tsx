@@ -50,7 +50,8 @@ export function TownshipBandChart() {
                 cursor={{ fill: 'rgba(31,111,209,0.08)' }}
                 isAnimationActive={false}
               />
-              <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
+              {/* Legend text in the text colour: the nearest band's light yellow would not read. */}
+              <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} formatter={(value) => <span className="chart-legend-text">{value}</span>} />
               {bands.map((b) => (
                 <Bar key={b.index} dataKey={`b${b.index}`} stackId="pop" name={t('analysis.chart.band', { label: bandLabel(b) })} fill={b.color} isAnimationActive={false} />
               ))}
