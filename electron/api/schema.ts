@@ -4,7 +4,7 @@
  * each argument object against the zod schema declared here.
  */
 import { z } from 'zod';
-import type { Facility, Posting, Road, Township, Village, VillageArea } from '../domain/types.js';
+import type { Facility, GridGeometry, Posting, Road, Township, Village, VillageArea } from '../domain/types.js';
 import type { RuleDefinition } from '../domain/rules.js';
 import { TRAVEL_MODES } from '../domain/rules.js';
 import type { CoverageDocument } from '../engine/analysis.js';
@@ -204,14 +204,8 @@ export interface ApiResults {
   getCoverageResult: { computedAt: string; result: CoverageDocument } | null;
 }
 
-export interface DemInfo {
+export interface DemInfo extends GridGeometry {
   name: string;
-  width: number;
-  height: number;
-  west: number;
-  north: number;
-  dx: number;
-  dy: number;
   source: string;
 }
 

@@ -130,6 +130,46 @@ export interface Scenario {
   payload: string;
 }
 
+/**
+ * Placement of a point-registered raster (DEM, population grid): sample (row r, column c) lies at
+ * lng = west + c·dx, lat = north − r·dy; cells row-major from the north-west.
+ */
+export interface GridGeometry {
+  width: number;
+  height: number;
+  west: number;
+  north: number;
+  /** Cell size in degrees. */
+  dx: number;
+  dy: number;
+}
+
+/**
+ * A village clinic proposed for a village (what-if): assumed staffed by one village doctor,
+ * since a clinic without a qualified doctor would leave the village blank.
+ */
+export function proposedVillageClinic(id: number, code: string, name: string, villageCode: string, location: LngLat): Facility {
+  return {
+    id,
+    code,
+    name,
+    level: 'village_clinic',
+    townshipCode: villageCode.slice(0, 9),
+    villageCode,
+    capability: null,
+    isCentralThc: false,
+    isPlannedSubCenter: false,
+    beds: 0,
+    physicians: 0,
+    assistantPhysicians: 0,
+    villageDoctors: 1,
+    tcmPhysicians: 0,
+    nurses: 0,
+    publicHealthPhysicians: 0,
+    location,
+  };
+}
+
 /** Highest qualification present at a clinic, from its staff counts. */
 export function clinicQualification(f: Pick<Facility, 'physicians' | 'assistantPhysicians' | 'villageDoctors'>): DoctorQualification {
   if (f.physicians > 0) return 'licensed_physician';

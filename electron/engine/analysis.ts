@@ -5,7 +5,7 @@
  * (Tobler) and isochrone polygons per facility group.
  */
 import { TRAVEL_MODES, type RuleValues, type TravelMode } from '../domain/rules.js';
-import type { Facility, Road, Village } from '../domain/types.js';
+import { proposedVillageClinic, type Facility, type Road, type Village } from '../domain/types.js';
 import { analyzeCoverage, createCoverageSession, type CoverageInput, type CoverageResult, type CoverageSession } from './coverage.js';
 import { gridCoverage, type ElevationGrid } from './elevation.js';
 import { FACILITY_GROUPS, facilityGroup } from './facility-groups.js';
@@ -20,13 +20,8 @@ import { edgeWalkFactors, offRoadFactors } from './tobler.js';
 /** Isochrone grid cell for live what-if updates, metres. */
 const WHAT_IF_CELL_M = 200;
 
-export interface AnalysisInput {
-  villages: Village[];
-  facilities: Facility[];
-  roads: RoadInput[];
-  townships: { code: string; name: string }[];
-  rules: RuleValues;
-  mode: TravelMode;
+/** The coverage input with the project's DEM in place of precomputed slope factors. */
+export interface AnalysisInput extends Omit<CoverageInput, 'slope'> {
   /** The project's DEM, when it has one: walking edges and off-road legs then follow the slope. */
   dem: ElevationGrid | null;
 }
@@ -242,26 +237,7 @@ export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?:
       return current;
     },
     addClinic(villageCode, location) {
-      const clinic: Facility = {
-        id: nextId++,
-        code: `WHATIF-VC-${villageCode}-${nextId}`,
-        name: '新增村卫生室（假设）',
-        level: 'village_clinic',
-        townshipCode: input.villages.find((v) => v.code === villageCode)?.townshipCode ?? null,
-        villageCode,
-        capability: null,
-        isCentralThc: false,
-        isPlannedSubCenter: false,
-        beds: 0,
-        physicians: 0,
-        assistantPhysicians: 0,
-        // A new clinic is assumed staffed by one village doctor (it would not end blankness otherwise).
-        villageDoctors: 1,
-        tcmPhysicians: 0,
-        nurses: 0,
-        publicHealthPhysicians: 0,
-        location,
-      };
+      const clinic = proposedVillageClinic(nextId++, `WHATIF-VC-${villageCode}-${nextId}`, '新增村卫生室（假设）', villageCode, location);
       levels.set(clinic.id, clinic.level);
       current = update(session.addFacility(clinic, offRoad(location)), 'clinic');
       return current;

@@ -6,17 +6,10 @@
  * the tile's north edge); area-registered rasters (most GeoTIFFs) are converted by the reader,
  * which moves `west`/`north` to the centre of the first pixel.
  */
+import type { GridGeometry } from '../domain/types.js';
 
-export interface ElevationGrid {
-  width: number;
-  height: number;
-  /** Longitude of the first column of samples (the centre of the first pixel), degrees. */
-  west: number;
-  /** Latitude of the first row of samples (the centre of the first pixel), degrees. */
-  north: number;
-  /** cell size in degrees */
-  dx: number;
-  dy: number;
+/** `west`/`north` are the first samples (the centre of the first pixel), degrees. */
+export interface ElevationGrid extends GridGeometry {
   /** row-major from the north-west corner, metres; NaN = void */
   data: Float32Array;
 }

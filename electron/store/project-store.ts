@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import type { Feature, FeatureCollection, Geometry, LayerName, LayerProperties, LayerSummary } from '../api/schema.js';
 import { LAYER_NAMES } from '../api/schema.js';
-import type { Facility, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
+import type { Facility, GridGeometry, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
 import { RULES, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
@@ -28,15 +28,9 @@ export interface ProjectMeta {
 }
 
 /** A raster kept in the project (the DEM for walking slopes). Cells row-major from the north-west corner; NaN = void. */
-export interface RasterRecord {
+export interface RasterRecord extends GridGeometry {
   name: string;
   kind: 'dem' | 'population';
-  width: number;
-  height: number;
-  west: number;
-  north: number;
-  dx: number;
-  dy: number;
   source: string;
   data: Float32Array;
 }

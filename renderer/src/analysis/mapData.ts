@@ -4,7 +4,7 @@
  * scenario places them. Pure; the MapController only sets the data.
  */
 import type { CoverageDocument, Feature, FeatureCollection } from '../../../electron/api/schema.js';
-import type { LngLat } from '../../../electron/domain/types.js';
+import { proposedVillageClinic, type LngLat } from '../../../electron/domain/types.js';
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import type { IsochroneBand } from '../../../electron/engine/isochrones.js';
 import type { FacilityProps, LayerFC } from '../state/derived.js';
@@ -123,29 +123,9 @@ export function facilitiesWithWhatIf(
     const to = moved[f.id];
     return to ? { ...f, geometry: { type: 'Point' as const, coordinates: to }, properties: { ...f.properties, whatIf: true } } : f;
   });
-  const extra = added.map((a, i): Feature<FacilityProps & { whatIf?: boolean }> => ({
-    type: 'Feature',
-    id: addedClinicId(i),
-    geometry: { type: 'Point', coordinates: a.location },
-    properties: {
-      id: addedClinicId(i),
-      code: `whatif-${i + 1}`,
-      name: clinicName(a.villageCode),
-      level: 'village_clinic',
-      townshipCode: a.villageCode.slice(0, 9),
-      villageCode: a.villageCode,
-      capability: null,
-      isCentralThc: false,
-      isPlannedSubCenter: false,
-      beds: 0,
-      physicians: 0,
-      assistantPhysicians: 0,
-      villageDoctors: 1,
-      tcmPhysicians: 0,
-      nurses: 0,
-      publicHealthPhysicians: 0,
-      whatIf: true,
-    },
-  }));
+  const extra = added.map((a, i): Feature<FacilityProps & { whatIf?: boolean }> => {
+    const { location, ...props } = proposedVillageClinic(addedClinicId(i), `whatif-${i + 1}`, clinicName(a.villageCode), a.villageCode, a.location);
+    return { type: 'Feature', id: props.id, geometry: { type: 'Point', coordinates: location }, properties: { ...props, whatIf: true } };
+  });
   return { type: 'FeatureCollection', features: [...base, ...extra] };
 }
