@@ -6,6 +6,8 @@
  *   npm run cli -- analyze <file.gpkg> --out DIR [--mode car]
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
+ *   npm run cli -- import <file.gpkg> <input> --layer L [--crs C] [--encoding E] [--sheet S] [--mode insert|update] [--dry-run] [--skip-invalid]
+ *     (exit 1 when rows were rejected and nothing was written)
  * Messages follow --lang (zh-CN default, en). Exit code 0 on success, 1 on an operation error,
  * 2 on a usage error.
  */
@@ -27,9 +29,14 @@ function main(argv: string[]): Promise<number> {
       layer: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
-      mode: { type: 'string', default: 'car' },
+      mode: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      crs: { type: 'string' },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +84,7 @@ function main(argv: string[]): Promise<number> {
       }
       case 'analyze': {
         await call('openProject', { path: need(file, '<file.gpkg>') });
-        const r = await call('analyzeProject', { mode: values.mode, outDir: need(values.out, '--out') });
+        const r = await call('analyzeProject', { mode: values.mode ?? 'car', outDir: need(values.out, '--out') });
         const c = r.result.county;
         console.log(
           t('cli.analyzed', {
@@ -111,6 +118,34 @@ function main(argv: string[]): Promise<number> {
         await call('openProject', { path: need(file, '<file.gpkg>') });
         const r = await call('importDem', { path: need(positionals[2], '<dem>') });
         console.log(t('cli.importedDem', { width: r.width, height: r.height, source: r.source }));
+        return 0;
+      }
+      case 'import': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const input = need(positionals[2], '<input>');
+        const options = {
+          layer: need(values.layer, '--layer'),
+          ...(values.crs ? { crs: values.crs } : {}),
+          ...(values.encoding ? { encoding: values.encoding } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+          ...(values.mode ? { mode: values.mode } : {}),
+        };
+        const p = await call('previewImport', { path: input, options });
+        console.log(t('cli.importEncoding', { format: p.format, encoding: p.encoding ?? '-' }));
+        console.log(t('cli.importSummary', { rows: p.rows, accepted: p.accepted, inserts: p.inserts, updates: p.updates, rejected: p.rejected }));
+        for (const pr of p.problems) console.log(`  ${t(`importProblems.${pr.code}`, pr.params)}`);
+        for (const w of p.crsWarnings) console.log(`  ${t('cli.importWarning')}${t(`importProblems.${w.code}`, w.params)}`);
+        const fatal = p.problems.some((pr) => pr.row === null && ['empty_file', 'missing_column', 'no_villages'].includes(pr.code));
+        if (fatal || (p.rejected > 0 && !values['skip-invalid'])) {
+          console.error(t('cli.importNothingWritten', { rejected: p.rejected }));
+          return 1;
+        }
+        if (values['dry-run']) {
+          console.log(t('cli.importDryRun'));
+          return 0;
+        }
+        const r = await call('applyImport', { path: input, options, skipInvalid: values['skip-invalid'] });
+        console.log(t('cli.importDone', { inserted: r.inserted, updated: r.updated, rejected: r.rejected }));
         return 0;
       }
       default:

@@ -19,6 +19,14 @@ export const API_ERROR_CODES = [
   'BAD_OSM_FILE',
   'NOT_FOUND',
   'BAD_RASTER',
+  'IMPORT_REJECTED',
+  'UNSUPPORTED_FORMAT',
+  'FILE_TOO_LARGE',
+  'BAD_ENCODING',
+  'BAD_IMPORT_FILE',
+  'SHAPEFILE_INCOMPLETE',
+  'UNKNOWN_CRS',
+  'SHEET_NOT_FOUND',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

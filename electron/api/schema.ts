@@ -18,6 +18,29 @@ export type ExportableTable = (typeof EXPORTABLE_TABLES)[number];
 export const EXPORT_FORMATS = ['geojson', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** What an import can fill. */
+export const IMPORT_LAYERS = ['villages', 'facilities', 'roads', 'townships', 'postings', 'population', 'dem'] as const;
+export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+export const IMPORT_CRS = ['wgs84', 'gcj02', 'bd09', 'cgcs2000'] as const;
+export type ImportCrs = (typeof IMPORT_CRS)[number];
+export const IMPORT_ENCODINGS = ['auto', 'utf8', 'gbk'] as const;
+
+export const importOptionsSchema = z
+  .object({
+    layer: z.enum(IMPORT_LAYERS),
+    /** Coordinates in the file; Shapefiles with a .prj ignore this. */
+    crs: z.enum(IMPORT_CRS).optional(),
+    encoding: z.enum(IMPORT_ENCODINGS).optional(),
+    /** XLSX sheet name (default: the first). */
+    sheet: z.string().max(200).optional(),
+    /** Field name → source column, overriding the guessed mapping. */
+    mapping: z.record(z.string().max(100), z.string().max(500)).optional(),
+    /** 'insert' adds records; 'update' matches on village code / facility code and changes them. */
+    mode: z.enum(['insert', 'update']).optional(),
+  })
+  .strict();
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -81,6 +104,15 @@ export const apiArgs = {
     })
     .strict(),
   getCoverageResult: z.object({ scenarioId: z.number().int().min(0), mode: z.enum(TRAVEL_MODES) }).strict(),
+  /** Reads an input file and reports what an import would do; writes nothing. */
+  previewImport: z.object({ path: filePath, options: importOptionsSchema }).strict(),
+  /** Imports the valid rows in one change (undoable); with skipInvalid false, any problem → nothing written. */
+  applyImport: z.object({ path: filePath, options: importOptionsSchema, skipInvalid: z.boolean() }).strict(),
+  /** Writes an empty XLSX template with Chinese headers for a layer. */
+  writeTemplate: z.object({ layer: z.enum(IMPORT_LAYERS), path: filePath }).strict(),
+  undo: none,
+  redo: none,
+  getHistory: none,
   exportLayer: z
     .object({
       layer: z.enum(EXPORTABLE_TABLES),
@@ -194,6 +226,12 @@ export interface ApiResults {
   getTile: Uint8Array | null;
   setLocale: { locale: Locale };
   exportLayer: { path: string; count: number };
+  previewImport: ImportPreview;
+  applyImport: ImportOutcome;
+  writeTemplate: { path: string };
+  undo: ChangeSummary | null;
+  redo: ChangeSummary | null;
+  getHistory: ChangeSummary[];
   getDemInfo: DemInfo | null;
   /** The DEM cells as Float32 little-endian bytes (width × height, row-major from the north-west). */
   getDemData: Uint8Array | null;
@@ -202,6 +240,58 @@ export interface ApiResults {
   analyzeProject: { result: CoverageDocument; files: string[] };
   saveCoverageResult: { computedAt: string };
   getCoverageResult: { computedAt: string; result: CoverageDocument } | null;
+}
+
+/** One problem found in an input file: where, and why (an i18n key under `importProblems`). */
+export interface ImportProblem {
+  /** 1-based data row as the user sees it in Excel (header = row 1), or null for the whole file. */
+  row: number | null;
+  /** Source column name, or null. */
+  column: string | null;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface ImportPreview {
+  format: 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'geotiff';
+  /** Detected or chosen text encoding (CSV/DBF), null for others. */
+  encoding: string | null;
+  sheets: string[];
+  columns: string[];
+  /** Field → source column as guessed (or as given in options.mapping). */
+  mapping: Record<string, string>;
+  /** Fields this layer needs that no column fills. */
+  missingRequired: string[];
+  rows: number;
+  accepted: number;
+  rejected: number;
+  inserts: number;
+  updates: number;
+  problems: ImportProblem[];
+  /** Up to 2,000 accepted points (WGS-84) for the preview map, with their label. */
+  points: { lng: number; lat: number; label: string }[];
+  /** Coordinate warnings that need a decision (swapped lng/lat, outside China, far outside the project). */
+  crsWarnings: ImportProblem[];
+  /** First rows as read (for the mapping table). */
+  sample: Record<string, string>[];
+}
+
+export interface ImportOutcome {
+  inserted: number;
+  updated: number;
+  rejected: number;
+  /** Change-log id of the import (for undo), null when nothing was written. */
+  changeId: number | null;
+}
+
+export interface ChangeSummary {
+  id: number;
+  at: string;
+  kind: 'import' | 'edit' | 'delete';
+  label: string;
+  undone: boolean;
+  /** Rows touched per table. */
+  counts: Record<string, number>;
 }
 
 export interface DemInfo extends GridGeometry {

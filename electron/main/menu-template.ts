@@ -78,6 +78,7 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
       { label: t('openDemo'), command: 'file.openDemo' },
       separator,
       { label: t('saveAs'), command: 'file.saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
+      { label: t('import'), command: 'file.import', accelerator: 'CmdOrCtrl+I' },
       // On macOS 退出 lives in the application menu.
       ...(isMac ? [] : [separator, { label: t('quit'), role: 'quit' } satisfies MenuItemSpec]),
     ],
@@ -86,8 +87,10 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
   const editMenu: MenuItemSpec = {
     label: t('edit'),
     submenu: [
-      { label: t('undo'), role: 'undo' },
-      { label: t('redo'), role: 'redo' },
+      // Project undo/redo (the change log); the renderer passes them to a focused text field instead.
+      { label: t('undo'), command: 'edit.undo', accelerator: 'CmdOrCtrl+Z' },
+      { label: t('redo'), command: 'edit.redo', accelerator: 'CmdOrCtrl+Y' },
+      { label: t('history'), command: 'edit.history' },
       separator,
       { label: t('cut'), role: 'cut' },
       { label: t('copy'), role: 'copy' },

@@ -11,6 +11,7 @@ import { exportTable } from '../io/export-layer.js';
 import { writeCoverageFiles } from '../io/coverage-export.js';
 import { readDem } from '../io/dem.js';
 import { readOsm } from '../io/osm/import-osm.js';
+import { applyImportFile, previewImportFile, writeTemplateFile } from '../io/import/index.js';
 import { analysisInputFromStore } from './analysis-input.js';
 import { runCoverageAnalysis } from '../engine/analysis.js';
 import { openMbtiles, type MbtilesReader } from '../io/mbtiles.js';
@@ -195,6 +196,24 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       if (!s.readOnly) s.putCoverageResult(scenarioId ?? 0, mode, JSON.stringify(document));
       const files = outDir ? writeCoverageFiles(document, new Map(input.townships.map((t) => [t.code, t.name])), outDir) : [];
       return { result: document, files };
+    },
+    async previewImport({ path: file, options }: ApiArgsOf<'previewImport'>) {
+      return previewImportFile(current(), file, options);
+    },
+    async applyImport({ path: file, options, skipInvalid }: ApiArgsOf<'applyImport'>) {
+      return applyImportFile(current(), file, options, skipInvalid);
+    },
+    async writeTemplate({ layer, path: file }: ApiArgsOf<'writeTemplate'>) {
+      return { path: await writeTemplateFile(layer, file) };
+    },
+    async undo() {
+      return current().undo();
+    },
+    async redo() {
+      return current().redo();
+    },
+    async getHistory() {
+      return current().history();
     },
     async saveCoverageResult({ scenarioId, mode, result }: ApiArgsOf<'saveCoverageResult'>) {
       return { computedAt: current().putCoverageResult(scenarioId, mode, JSON.stringify(result)) };

@@ -2,18 +2,23 @@
  * The project store: one OGC GeoPackage file per project, read and written with better-sqlite3.
  * Opening validates the file read-only first, so a foreign, corrupt or newer file is refused
  * without a single byte written. Every write runs in one transaction; WAL journal.
+ *
+ * Imports, edits and deletions go through applyChange: the data change and its change_log row
+ * (full rows before/after) commit in one transaction, which gives undo/redo across restarts and
+ * a history list. There is no separate "save": every change is on disk when applyChange returns.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
-import type { Feature, FeatureCollection, Geometry, LayerName, LayerProperties, LayerSummary } from '../api/schema.js';
+import type { ChangeSummary, Feature, FeatureCollection, Geometry, LayerName, LayerProperties, LayerSummary } from '../api/schema.js';
 import { LAYER_NAMES } from '../api/schema.js';
 import type { Facility, GridGeometry, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
 import { RULES, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
-import { COVERAGE_RESULTS_TABLE, LAYER_TABLES, POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
+import { CHANGE_KINDS, decodeChange, encodeChange, type ChangeKind, type RowChange, type SqlRow } from './change-log.js';
+import { CHANGE_LOG_TABLE, COVERAGE_RESULTS_TABLE, LAYER_TABLES, POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
 
 export interface StoreOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI). */
@@ -45,6 +50,18 @@ export interface ProjectData {
   postings: Posting[];
   /** Optional rasters (the DEM), written in the same transaction. */
   rasters?: RasterRecord[];
+}
+
+/** Tables a change can update or delete rows of (the feature layers and the roster). */
+export type ChangeLayer = LayerName | 'postings';
+
+/** What one change does; every part is optional, all of it commits together (or none). */
+export interface ChangeOps {
+  /** New records, same shapes as ProjectStore.create's data; ids are assigned by the store. */
+  insert?: Partial<ProjectData>;
+  /** Domain fields to change (camelCase); geometry via `location` (points) or `coordinates`. */
+  update?: { layer: ChangeLayer; id: number; record: Record<string, unknown> }[];
+  delete?: { layer: ChangeLayer; id: number }[];
 }
 
 type Row = Record<string, unknown>;
@@ -124,6 +141,11 @@ export class ProjectStore {
     }
     // Switch to WAL only now: a failed migration must leave even the header bytes as they were.
     db.pragma('journal_mode = WAL');
+    // Durability: with synchronous = FULL the WAL is fsynced at every commit, so once a change
+    // has returned it survives a power cut or OS crash; a crash loses at most the change in flight.
+    // (NORMAL, SQLite's usual WAL setting, can lose the last commits on power loss.) The cost,
+    // one fsync per change, is small against user-paced edits and imports.
+    db.pragma('synchronous = FULL');
     return new ProjectStore(target, db, migratedFrom, false);
   }
 
@@ -218,6 +240,83 @@ export class ProjectStore {
   /** Adds records to the project in one transaction. */
   add(data: Partial<ProjectData>): void {
     this.transaction(() => writeData(this.db, data));
+  }
+
+  // ---- change log: undoable imports, edits and deletions --------------------------------------
+
+  /**
+   * Applies one change and records it in the change log, in one transaction: all of it lands, or
+   * nothing (no data, no log row). Like an editor, a new change discards the undone (redo-able)
+   * changes. Unknown ids → NOT_FOUND; unknown fields or layers → INVALID_ARGUMENT.
+   */
+  applyChange(label: string, kind: ChangeKind, ops: ChangeOps): ChangeSummary {
+    if (!CHANGE_KINDS.includes(kind)) throw new ApiError('INVALID_ARGUMENT', `bad change kind: ${String(kind)}`, { field: 'kind' });
+    return this.transaction(() => {
+      const db = this.db;
+      db.prepare('DELETE FROM change_log WHERE undone = 1').run();
+      const rows: RowChange[] = [];
+      for (const [def, records] of insertPlan(ops.insert ?? {})) {
+        const fids = insertRecords(db, def, records); // extends the extent and touches last_change
+        for (const fid of fids) rows.push({ table: def.table, fid, before: null, after: selectRow(db, def.table, fid)! });
+      }
+      for (const u of ops.update ?? []) {
+        const def = changeLayerDef(u.layer);
+        const before = existingRow(db, def, u.layer, u.id);
+        const { sets, params } = updateAssignments(def, u.record);
+        if (sets.length > 0) db.prepare(`UPDATE "${def.table}" SET ${sets.join(', ')} WHERE fid = ?`).run(...params, u.id);
+        rows.push({ table: def.table, fid: u.id, before, after: selectRow(db, def.table, u.id)! });
+      }
+      for (const d of ops.delete ?? []) {
+        const def = changeLayerDef(d.layer);
+        const before = existingRow(db, def, d.layer, d.id);
+        db.prepare(`DELETE FROM "${def.table}" WHERE fid = ?`).run(d.id);
+        rows.push({ table: def.table, fid: d.id, before, after: null });
+      }
+      // Updates and deletions can shrink an extent: recompute those tables (inserts only grow it).
+      refreshContents(db, new Set(rows.filter((r) => r.before !== null).map((r) => r.table)));
+      const at = new Date().toISOString();
+      const [id] = insertRecords(db, CHANGE_LOG_TABLE, [{ at, kind, label, undone: false, ops: encodeChange(rows) }]);
+      return this.changeSummary(id)!;
+    });
+  }
+
+  /** Reverts the latest change not yet undone (restoring the exact previous rows); null when none. */
+  undo(): ChangeSummary | null {
+    return this.transaction(() => {
+      const row = this.db.prepare('SELECT fid, ops FROM change_log WHERE undone = 0 ORDER BY fid DESC LIMIT 1').get() as
+        | { fid: number; ops: string }
+        | undefined;
+      if (!row) return null;
+      const { rows } = decodeChange(row.ops);
+      restoreRows(this.db, [...rows].reverse(), 'before');
+      this.db.prepare('UPDATE change_log SET undone = 1 WHERE fid = ?').run(row.fid);
+      return this.changeSummary(row.fid);
+    });
+  }
+
+  /** Re-applies the oldest undone change; null when there is nothing to redo. */
+  redo(): ChangeSummary | null {
+    return this.transaction(() => {
+      const row = this.db.prepare('SELECT fid, ops FROM change_log WHERE undone = 1 ORDER BY fid ASC LIMIT 1').get() as
+        | { fid: number; ops: string }
+        | undefined;
+      if (!row) return null;
+      const { rows } = decodeChange(row.ops);
+      restoreRows(this.db, rows, 'after');
+      this.db.prepare('UPDATE change_log SET undone = 0 WHERE fid = ?').run(row.fid);
+      return this.changeSummary(row.fid);
+    });
+  }
+
+  /** Every change in the log, newest first (undone ones included, flagged). */
+  history(): ChangeSummary[] {
+    const rows = this.db.prepare(`${CHANGE_SUMMARY_SQL} ORDER BY fid DESC`).all() as ChangeSummaryRow[];
+    return rows.map(toChangeSummary);
+  }
+
+  private changeSummary(id: number): ChangeSummary | null {
+    const row = this.db.prepare(`${CHANGE_SUMMARY_SQL} WHERE fid = ?`).get(id) as ChangeSummaryRow | undefined;
+    return row ? toChangeSummary(row) : null;
   }
 
   /** The first raster of a kind (e.g. the project's DEM), or null. */
@@ -385,8 +484,10 @@ function geometryOf(def: TableDef, rec: Record<string, unknown>): Geometry {
   }
 }
 
-function insertRecords(db: Database.Database, def: TableDef, records: readonly object[]): void {
-  if (records.length === 0) return;
+/** Inserts records (domain shape) and returns their new fids, in order. */
+function insertRecords(db: Database.Database, def: TableDef, records: readonly object[]): number[] {
+  if (records.length === 0) return [];
+  const fids: number[] = [];
   const cols = def.columns.map((c) => `"${c.name}"`);
   if (def.geometry) cols.unshift('geom');
   const stmt = db.prepare(`INSERT INTO "${def.table}" (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
@@ -400,9 +501,10 @@ function insertRecords(db: Database.Database, def: TableDef, records: readonly o
       env = env ? [Math.min(env[0], e[0]), Math.max(env[1], e[1]), Math.min(env[2], e[2]), Math.max(env[3], e[3])] : e;
       params.unshift(encodeGpkgGeometry(geom));
     }
-    stmt.run(params);
+    fids.push(Number(stmt.run(params).lastInsertRowid));
   }
   touchContents(db, def.table, env);
+  return fids;
 }
 
 /** Keeps gpkg_contents' extent and last_change current (GDAL reports the extent from here). */
@@ -428,4 +530,128 @@ function writeData(db: Database.Database, data: Partial<ProjectData>): void {
 function rasterRow(r: RasterRecord): object {
   if (r.data.length !== r.width * r.height) throw new ApiError('INVALID_ARGUMENT', 'raster size mismatch', { field: 'data' });
   return { ...r, data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) };
+}
+
+// ---- change log helpers -------------------------------------------------------------------
+
+const CHANGE_SUMMARY_SQL = "SELECT fid, at, kind, label, undone, json_extract(ops, '$.counts') AS counts FROM change_log";
+interface ChangeSummaryRow {
+  fid: number;
+  at: string;
+  kind: ChangeKind;
+  label: string;
+  undone: number;
+  counts: string | null;
+}
+
+function toChangeSummary(r: ChangeSummaryRow): ChangeSummary {
+  return { id: r.fid, at: r.at, kind: r.kind, label: r.label, undone: r.undone === 1, counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : {} };
+}
+
+/** Tables whose rows a change may touch, by SQL name. */
+const CHANGE_TABLES: ReadonlyMap<string, TableDef> = new Map(
+  [...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE].map((d) => [d.table, d] as const),
+);
+
+function changeLayerDef(layer: string): TableDef {
+  const def = layer === 'postings' ? POSTINGS_TABLE : (LAYER_TABLES as Record<string, TableDef | undefined>)[layer];
+  if (!def) throw new ApiError('INVALID_ARGUMENT', `unknown layer: ${layer}`, { field: 'layer' });
+  return def;
+}
+
+/** Inserts in the same order as writeData. */
+function insertPlan(data: Partial<ProjectData>): [TableDef, readonly object[]][] {
+  return [
+    [LAYER_TABLES.townships, data.townships ?? []],
+    [LAYER_TABLES.villages, data.villages ?? []],
+    [LAYER_TABLES.village_areas, data.villageAreas ?? []],
+    [LAYER_TABLES.facilities, data.facilities ?? []],
+    [LAYER_TABLES.roads, data.roads ?? []],
+    [POSTINGS_TABLE, data.postings ?? []],
+    [RASTERS_TABLE, (data.rasters ?? []).map(rasterRow)],
+  ];
+}
+
+function selectRow(db: Database.Database, table: string, fid: number): SqlRow | undefined {
+  return db.prepare(`SELECT * FROM "${table}" WHERE fid = ?`).get(fid) as SqlRow | undefined;
+}
+
+function existingRow(db: Database.Database, def: TableDef, layer: string, id: number): SqlRow {
+  const row = selectRow(db, def.table, id);
+  if (!row) throw new ApiError('NOT_FOUND', `no ${layer} feature with id ${id}`, { layer, id });
+  return row;
+}
+
+/** SET clauses for an update of domain fields; unknown fields are refused. */
+function updateAssignments(def: TableDef, record: Record<string, unknown>): { sets: string[]; params: unknown[] } {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    if (field === 'id') continue;
+    if (def.geometry && field === def.geometry.domainField) {
+      if (!Array.isArray(value)) throw new ApiError('INVALID_ARGUMENT', `bad geometry for ${def.table}`, { field });
+      sets.push('geom = ?');
+      params.push(encodeGpkgGeometry(geometryOf(def, record)));
+      continue;
+    }
+    const col = def.columns.find((c) => c.field === field);
+    if (!col) throw new ApiError('INVALID_ARGUMENT', `unknown field ${field} in ${def.table}`, { field });
+    sets.push(`"${col.name}" = ?`);
+    params.push(col.bool ? (value ? 1 : 0) : value === undefined ? null : value);
+  }
+  return { sets, params };
+}
+
+/** Writes each row's `before` (undo) or `after` (redo) state back, exactly, with its fid. */
+function restoreRows(db: Database.Database, rows: readonly RowChange[], side: 'before' | 'after'): void {
+  const stmts = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let st = stmts.get(sql);
+    if (!st) stmts.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  const tables = new Set<string>();
+  for (const r of rows) {
+    if (!CHANGE_TABLES.has(r.table)) throw new ApiError('CORRUPT_FILE', `change log names unknown table ${r.table}`, { table: r.table });
+    tables.add(r.table);
+    prepared(`DELETE FROM "${r.table}" WHERE fid = ?`).run(r.fid);
+    const target = r[side];
+    if (!target) continue;
+    const cols = Object.keys(target);
+    prepared(`INSERT INTO "${r.table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
+      cols.map((c) => target[c]),
+    );
+  }
+  refreshContents(db, tables);
+}
+
+/** Recomputes gpkg_contents' extent (feature tables) and sets last_change for each table. */
+function refreshContents(db: Database.Database, tables: ReadonlySet<string>): void {
+  for (const table of tables) {
+    const def = CHANGE_TABLES.get(table);
+    if (!def?.geometry) {
+      touchContents(db, table, null);
+      continue;
+    }
+    let env: [number, number, number, number] | null = null;
+    for (const { geom } of db.prepare(`SELECT geom FROM "${table}" WHERE geom IS NOT NULL`).iterate() as IterableIterator<{ geom: Uint8Array }>) {
+      const e = blobEnvelope(geom);
+      env = env ? [Math.min(env[0], e[0]), Math.max(env[1], e[1]), Math.min(env[2], e[2]), Math.max(env[3], e[3])] : e;
+    }
+    db.prepare(
+      `UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x = ?, max_x = ?, min_y = ?, max_y = ? WHERE table_name = ?`,
+    ).run(env?.[0] ?? null, env?.[1] ?? null, env?.[2] ?? null, env?.[3] ?? null, table);
+  }
+}
+
+/** [minx, maxx, miny, maxy] from a GeoPackage blob: the header envelope when present, else decoded. */
+function blobEnvelope(blob: Uint8Array): [number, number, number, number] {
+  const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+  const flags = buf[3];
+  if (((flags >> 1) & 0x07) >= 1) {
+    const le = (flags & 1) === 1;
+    const d = (i: number) => (le ? buf.readDoubleLE(8 + i * 8) : buf.readDoubleBE(8 + i * 8));
+    return [d(0), d(1), d(2), d(3)];
+  }
+  return envelopeOf(decodeGpkgGeometry(blob));
 }

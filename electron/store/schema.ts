@@ -4,12 +4,14 @@
  *   1: layers villages, facilities, roads, townships; postings, settings; ccp_meta.
  *   2: adds the optional village_areas layer and the scenarios table.
  *   3: adds rasters (DEM cells as a blob) and coverage_results (per scenario and mode).
+ *   4: adds change_log (every import, edit and deletion with its rows before/after: undo/redo, history).
  * A project from an older version is migrated in one transaction on open; a failure rolls
  * back and leaves the file as it was.
  */
 import type Database from 'better-sqlite3';
 import { RULES } from '../domain/rules.js';
 import {
+  CHANGE_LOG_TABLE,
   COVERAGE_RESULTS_TABLE,
   LAYER_TABLES,
   POSTINGS_TABLE,
@@ -20,7 +22,7 @@ import {
   type TableDef,
 } from './tables.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
 /** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
@@ -121,6 +123,13 @@ export const MIGRATIONS: Migration[] = [
       db.exec('CREATE UNIQUE INDEX rasters_name ON rasters(name)');
       createRegisteredTable(db, COVERAGE_RESULTS_TABLE);
       db.exec('CREATE UNIQUE INDEX coverage_results_key ON coverage_results(scenario_id, mode)');
+    },
+  },
+  {
+    version: 4,
+    up(db) {
+      createRegisteredTable(db, CHANGE_LOG_TABLE);
+      db.exec('CREATE INDEX change_log_undone ON change_log(undone, fid)');
     },
   },
 ];

@@ -164,6 +164,24 @@ export const COVERAGE_RESULTS_TABLE: TableDef = {
   ],
 };
 
+/**
+ * The change log (schema 4): one row per import, edit or deletion, holding the full rows before
+ * and after (all columns, fid and geometry blob included) so undo/redo restore them exactly.
+ * `ops` is JSON: { counts: {table: n}, rows: [{ table, fid, before, after }] }, blobs as base64.
+ */
+export const CHANGE_LOG_TABLE: TableDef = {
+  table: 'change_log',
+  description: '修改记录（撤销/重做） / change log of imports, edits and deletions (undo/redo)',
+  since: 4,
+  columns: [
+    { name: 'at', field: 'at', type: 'TEXT', notNull: true },
+    { name: 'kind', field: 'kind', type: 'TEXT', notNull: true, check: inList('kind', ['import', 'edit', 'delete']) },
+    { name: 'label', field: 'label', type: 'TEXT', notNull: true, defaultSql: "''" },
+    { name: 'undone', field: 'undone', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0', check: 'undone IN (0, 1)' },
+    { name: 'ops', field: 'ops', type: 'TEXT', notNull: true },
+  ],
+};
+
 /** Rules table with current values; `value` holds numbers and strings as SQLite stores them. */
 export const SETTINGS_TABLE_SQL = `CREATE TABLE settings (
   id TEXT PRIMARY KEY NOT NULL,

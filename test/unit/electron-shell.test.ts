@@ -97,7 +97,13 @@ describe('application menu', () => {
 
   it('lists the promised items under 文件, 视图, 分析, 打印 and 帮助', () => {
     const [file, , view, analysis, print, help] = template('zh-CN');
-    expect(file.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['打开项目…', '打开示例县', '另存为…', '退出']);
+    expect(file.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['打开项目…', '打开示例县', '另存为…', '导入…', '退出']);
+    const edit = walk(template('zh-CN', 'linux')).find((i) => i.label === '编辑')!;
+    expect(edit.submenu!.filter((i) => i.command).map((i) => [i.command, i.accelerator ?? null])).toEqual([
+      ['edit.undo', 'CmdOrCtrl+Z'],
+      ['edit.redo', 'CmdOrCtrl+Y'],
+      ['edit.history', null],
+    ]);
     const viewLabels = walk(view.submenu!).map((i) => i.label).filter(Boolean);
     expect(viewLabels).toEqual(['缩放到项目范围', '显示/隐藏图例', '语言', '中文', 'English', '重新加载', '开发者工具', '全屏']);
     expect(analysis.submenu!.map((i) => i.label)).toEqual(['覆盖分析']);
@@ -134,7 +140,8 @@ describe('application menu', () => {
     const roles = (packaged: boolean) => walk(template('zh-CN', 'linux', packaged)).map((i) => i.role);
     expect(roles(false)).toContain('toggleDevTools');
     expect(roles(true)).not.toContain('toggleDevTools');
-    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'togglefullscreen', 'quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    // Undo/redo are project commands (the change log), not the text-field roles.
+    expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'togglefullscreen', 'quit', 'cut', 'copy', 'paste', 'selectAll']));
   });
 
   it('checks the current language', () => {

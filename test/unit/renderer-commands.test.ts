@@ -26,6 +26,10 @@ function spyContext() {
     cancelAnalysis: vi.fn(),
     toggleWhatIf: vi.fn(async () => {}),
     resetWhatIf: vi.fn(),
+    openImport: vi.fn(),
+    undo: vi.fn(async () => {}),
+    redo: vi.fn(async () => {}),
+    showHistory: vi.fn(async () => {}),
   } satisfies CommandContext;
   return ctx;
 }

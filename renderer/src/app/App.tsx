@@ -5,6 +5,9 @@
  */
 import { useEffect } from 'react';
 import { host } from '../api/index.js';
+import { HistoryDialog } from '../import/HistoryDialog.js';
+import { handleDroppedFiles } from '../import/importActions.js';
+import { ImportWizard } from '../import/ImportWizard.js';
 import { MapView } from '../map/MapView.js';
 import { AnalysisDock } from '../panels/AnalysisDock.js';
 import { AnalysisPanel } from '../panels/AnalysisPanel.js';
@@ -31,6 +34,27 @@ export function App() {
     // Electron: the native menu sends command ids; browser: keyboard shortcuts dispatch them.
     return browser ? installShortcuts() : host.onMenuCommand(dispatchCommand);
   }, [browser]);
+
+  // A file dropped anywhere on the window starts an import (the page must not open the file itself).
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      handleDroppedFiles(Array.from(e.dataTransfer?.files ?? []));
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
 
   return (
     <div className={browser ? 'app door-browser' : 'app door-electron'}>
@@ -65,6 +89,8 @@ export function App() {
       <PathDialog />
       <ConfirmDialog />
       <AboutDialog />
+      <ImportWizard />
+      <HistoryDialog />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAppStore } from '../state/store.js';
 import { useT } from './useT.js';
 
-function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose(): void; testId: string }) {
+export function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose(): void; testId: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -51,7 +51,7 @@ export function PathDialog() {
     close(path);
   };
   return (
-    <Modal title={t(req.kind === 'open' ? 'dialog.openTitle' : 'dialog.saveAsTitle')} onClose={() => close(null)} testId="path-dialog">
+    <Modal title={t(req.titleKey ?? (req.kind === 'open' ? 'dialog.openTitle' : 'dialog.saveAsTitle'))} onClose={() => close(null)} testId="path-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();

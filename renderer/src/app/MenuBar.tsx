@@ -14,11 +14,12 @@ function useCommandState(): CommandState {
   const locale = useAppStore((s) => s.locale);
   const legendVisible = useAppStore((s) => s.legendVisible);
   const hasProject = useAppStore((s) => s.summary !== null);
+  const readOnly = useAppStore((s) => s.summary?.readOnly ?? false);
   const analysisRunning = useAppStore((s) => s.analysisStatus.kind === 'running');
   const hasCoverage = useAppStore((s) => s.baseline !== null);
   const whatIf = useAppStore((s) => s.whatIf.active);
   const whatIfChanged = useAppStore((s) => Object.keys(s.whatIf.moved).length > 0 || s.whatIf.added.length > 0);
-  return { locale, legendVisible, hasProject, analysisRunning, hasCoverage, whatIf, whatIfChanged };
+  return { locale, legendVisible, hasProject, readOnly, analysisRunning, hasCoverage, whatIf, whatIfChanged };
 }
 
 export function MenuBar() {

@@ -21,6 +21,7 @@ import {
 import type { LayerData } from '../state/derived.js';
 import { PROJECT_LAYERS } from '../state/layersSlice.js';
 import { useAppStore } from '../state/store.js';
+import { openImport, redo, showHistory, undo } from '../import/importActions.js';
 import { commandForKey, runCommand, type CommandContext, type CommandState } from './commands.js';
 
 const LOCALE_KEY = 'ccp.locale';
@@ -64,6 +65,23 @@ async function showProject(summary: ProjectSummary): Promise<void> {
   if (store.getState().summary?.path !== summary.path) return;
   const layers: LayerData = {};
   for (const [layer, fc] of entries) (layers as Record<LayerName, unknown>)[layer] = fc;
+  store.getState().setLayers(layers);
+  await analysisProjectOpened();
+}
+
+/**
+ * The open project changed on disk (an import, undo or redo): reload its summary and layers in
+ * place, keeping the view. A coverage result on screen is stale, so the analysis starts over.
+ */
+export async function reloadProjectData(): Promise<void> {
+  const summary = await api.getProjectSummary({});
+  if (!summary) return;
+  analysisProjectClosing();
+  const entries = await Promise.all(PROJECT_LAYERS.map(async (layer) => [layer, await api.getLayer({ layer })] as const));
+  if (store.getState().summary?.path !== summary.path) return;
+  const layers: LayerData = {};
+  for (const [layer, fc] of entries) (layers as Record<LayerName, unknown>)[layer] = fc;
+  store.getState().setSummary(summary);
   store.getState().setLayers(layers);
   await analysisProjectOpened();
 }
@@ -152,6 +170,11 @@ export const commandContext: CommandContext = {
       .catch(reportError);
   },
 
+  openImport: () => openImport(),
+  undo: () => undo(),
+  redo: () => redo(),
+  showHistory: () => showHistory(),
+
   runCoverage: () => runCoverage(),
   cancelAnalysis: () => cancelCoverage(),
   toggleWhatIf: () => toggleWhatIf(),
@@ -174,6 +197,7 @@ export function commandState(): CommandState {
     locale: s.locale,
     legendVisible: s.legendVisible,
     hasProject: s.summary !== null,
+    readOnly: s.summary?.readOnly ?? false,
     analysisRunning: s.analysisStatus.kind === 'running',
     hasCoverage: s.baseline !== null,
     whatIf: s.whatIf.active,
@@ -193,7 +217,8 @@ export function dispatchCommand(id: string): void {
 /** Browser door: keyboard shortcuts (in Electron the native menu's accelerators do this). */
 export function installShortcuts(): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (store.getState().pathRequest || store.getState().confirmRequest) return;
+    const st = store.getState();
+    if (st.pathRequest || st.confirmRequest || st.importRequest) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const cmd = commandForKey(e);

@@ -19,6 +19,13 @@ export interface CommandContext {
   /** Tells the user the feature named by `labelKey` comes in a later version (no fake result). */
   notYet(labelKey: string): void;
   showAbout(): void;
+  /** 文件 → 导入…: opens the import wizard. */
+  openImport(): void;
+  /** 编辑 → 撤销 / 重做: the project's change log (imports and edits). */
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  /** 编辑 → 历史记录. */
+  showHistory(): Promise<void>;
   /** Coverage analysis (analysis/actions.ts): run, cancel, what-if on/off, back to the baseline. */
   runCoverage(): Promise<void>;
   cancelAnalysis(): void;
@@ -31,6 +38,8 @@ export interface CommandState {
   locale: Locale;
   legendVisible: boolean;
   hasProject: boolean;
+  /** The project could only be opened read-only: imports and undo are refused. */
+  readOnly?: boolean;
   /** A coverage analysis is running. */
   analysisRunning?: boolean;
   /** A coverage result is on screen (what-if needs one). */
@@ -67,6 +76,9 @@ const planned = (id: string, labelKey: string, menu: MenuId, extra: Partial<Comm
   ...extra,
 });
 
+/** Commands that change the project need one open, and not read-only. */
+const writable = (s: CommandState): boolean => s.hasProject && !s.readOnly;
+
 export const COMMANDS: readonly Command[] = [
   { id: 'file.open', labelKey: 'menu.open', menu: 'file', shortcut: 'CmdOrCtrl+O', toolbarKey: 'toolbar.open', run: (ctx) => ctx.openProject() },
   { id: 'file.openDemo', labelKey: 'menu.openDemo', menu: 'file', toolbarKey: 'toolbar.openDemo', run: (ctx) => ctx.openDemo() },
@@ -80,8 +92,19 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => s.hasProject,
     run: (ctx) => ctx.saveAs(),
   },
-  planned('edit.undo', 'menu.undo', 'edit', { shortcut: 'CmdOrCtrl+Z' }),
-  planned('edit.redo', 'menu.redo', 'edit', { shortcut: 'CmdOrCtrl+Y' }),
+  {
+    id: 'file.import',
+    labelKey: 'menu.import',
+    menu: 'file',
+    shortcut: 'CmdOrCtrl+I',
+    toolbarKey: 'toolbar.import',
+    separatorBefore: true,
+    enabled: writable,
+    run: (ctx) => ctx.openImport(),
+  },
+  { id: 'edit.undo', labelKey: 'menu.undo', menu: 'edit', shortcut: 'CmdOrCtrl+Z', enabled: writable, run: (ctx) => ctx.undo() },
+  { id: 'edit.redo', labelKey: 'menu.redo', menu: 'edit', shortcut: 'CmdOrCtrl+Y', enabled: writable, run: (ctx) => ctx.redo() },
+  { id: 'edit.history', labelKey: 'menu.history', menu: 'edit', separatorBefore: true, enabled: (s) => s.hasProject, run: (ctx) => ctx.showHistory() },
   {
     id: 'view.zoomToProject',
     labelKey: 'menu.zoomToProject',

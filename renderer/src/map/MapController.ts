@@ -58,6 +58,11 @@ export interface TestHandle {
   ready: boolean;
 }
 
+/** Source and layer id of the import wizard's preview points. */
+export const IMPORT_PREVIEW_ID = 'import-preview';
+/** Magenta: distinct from every project layer colour, so new records stand out. */
+const IMPORT_PREVIEW_COLOR = '#d6249f';
+
 const EMPTY: FeatureCollection<object> = { type: 'FeatureCollection', features: [] };
 const EMPTY_DATA: ProjectMapData = {
   townships: EMPTY,
@@ -93,7 +98,7 @@ export class MapController {
   private styleLoaded = false;
   private projectLayersAdded = false;
   private pendingData: ProjectMapData | null = null;
-  private pendingFit: { bounds: Bounds; leftInset: number } | null = null;
+  private pendingFit: { bounds: Bounds; leftInset: number; rightInset: number } | null = null;
   private pendingSelection: Feature<object> | null = null;
   /** Whether the data waiting in pendingData should mark the map ready once drawn. */
   private pendingReady = false;
@@ -112,6 +117,7 @@ export class MapController {
   /** The facilities as drawn (the project's, or the what-if scenario's); set apart from setProjectData. */
   private pendingFacilities: FeatureCollection<object> | null = null;
   private shownFacilities: FeatureCollection<object> | null = null;
+  private pendingImportPreview: { points: readonly { lng: number; lat: number; label: string }[] | null } | null = null;
   private whatIfDrag = false;
   private drag: { id: number; moved: boolean; ended: boolean } | null = null;
   private dragFrame = 0;
@@ -195,9 +201,9 @@ export class MapController {
    * Fits the view to [west, south, east, north] (now, or once the style is loaded);
    * `leftInset` keeps the project clear of a panel floating over the map's left edge (the legend).
    */
-  fitTo(bounds: Bounds | null, leftInset = 0): void {
+  fitTo(bounds: Bounds | null, leftInset = 0, rightInset = 0): void {
     if (!bounds || !bounds.every(Number.isFinite)) return;
-    this.pendingFit = { bounds, leftInset };
+    this.pendingFit = { bounds, leftInset, rightInset };
     this.flush();
   }
 
@@ -215,6 +221,15 @@ export class MapController {
   /** The coverage analysis on the map: coloured village dots and travel-time bands (empty to clear). */
   setCoverage(villages: FeatureCollection<object>, isochrones: FeatureCollection<object>): void {
     this.pendingCoverage = { villages, isochrones };
+    this.flush();
+  }
+
+  /**
+   * The import wizard's preview: the accepted points of the file as a temporary layer on top
+   * ('import-preview'); null removes it (the wizard closed).
+   */
+  setImportPreview(points: readonly { lng: number; lat: number; label: string }[] | null): void {
+    this.pendingImportPreview = { points };
     this.flush();
   }
 
@@ -281,8 +296,13 @@ export class MapController {
       this.applyAnalysisData();
     }
     this.applyVisibility();
+    if (this.pendingImportPreview) {
+      const { points } = this.pendingImportPreview;
+      this.pendingImportPreview = null;
+      this.applyImportPreview(points);
+    }
     if (this.pendingFit) {
-      const { bounds, leftInset } = this.pendingFit;
+      const { bounds, leftInset, rightInset } = this.pendingFit;
       const [w, s, e, n] = bounds;
       this.pendingFit = null;
       this.map.resize();
@@ -291,9 +311,42 @@ export class MapController {
       const pad = Math.max(10, Math.min(50, Math.floor(Math.min(width, height) / 12)));
       // Use the inset only when enough map is left beside the panel.
       const left = leftInset > 0 && width - leftInset > width * 0.55 ? leftInset + pad / 2 : pad;
+      // A panel over the right edge (the import wizard) is kept clear when enough map is left.
+      const right = rightInset > 0 && width - rightInset - left > 160 ? rightInset + pad : pad;
       if (w === e && s === n) this.map.jumpTo({ center: [w, s], zoom: 14 });
-      else this.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left, right: pad }, animate: false, maxZoom: 15 });
+      else this.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left, right }, animate: false, maxZoom: 15 });
     }
+  }
+
+  private applyImportPreview(points: readonly { lng: number; lat: number; label: string }[] | null): void {
+    const source = this.map.getSource(IMPORT_PREVIEW_ID) as maplibregl.GeoJSONSource | undefined;
+    if (!points) {
+      if (this.map.getLayer(IMPORT_PREVIEW_ID)) this.map.removeLayer(IMPORT_PREVIEW_ID);
+      if (source) this.map.removeSource(IMPORT_PREVIEW_ID);
+      return;
+    }
+    const data: MapGeoJSON = {
+      type: 'FeatureCollection',
+      features: points
+        .filter((p) => Number.isFinite(p.lng) && Number.isFinite(p.lat))
+        .map((p, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [p.lng, p.lat] }, properties: { label: p.label } })),
+    };
+    if (source) {
+      source.setData(data);
+      return;
+    }
+    this.map.addSource(IMPORT_PREVIEW_ID, { type: 'geojson', data });
+    this.map.addLayer({
+      id: IMPORT_PREVIEW_ID,
+      type: 'circle',
+      source: IMPORT_PREVIEW_ID,
+      paint: {
+        'circle-radius': 6,
+        'circle-color': IMPORT_PREVIEW_COLOR,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    });
   }
 
   private applyData(data: ProjectMapData, markReady: boolean): void {

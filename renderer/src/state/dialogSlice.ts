@@ -5,6 +5,8 @@ import type { AppState } from './store.js';
 export interface PathRequest {
   kind: 'open' | 'save';
   initial: string;
+  /** i18n key of the title when not the project's open / save-as (e.g. a template's save). */
+  titleKey?: string;
   resolve(path: string | null): void;
 }
 export interface ConfirmRequest {
@@ -19,7 +21,7 @@ export interface DialogSlice {
   pathRequest: PathRequest | null;
   confirmRequest: ConfirmRequest | null;
   /** Opens the path modal; resolves with the typed path, or null when cancelled. */
-  requestPath(kind: 'open' | 'save', initial: string): Promise<string | null>;
+  requestPath(kind: 'open' | 'save', initial: string, titleKey?: string): Promise<string | null>;
   /** Opens a yes/no modal; resolves true when confirmed. */
   requestConfirm(req: Omit<ConfirmRequest, 'resolve'>): Promise<boolean>;
   closePath(path: string | null): void;
@@ -29,10 +31,10 @@ export interface DialogSlice {
 export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
   pathRequest: null,
   confirmRequest: null,
-  requestPath: (kind, initial) =>
+  requestPath: (kind, initial, titleKey) =>
     new Promise((resolve) => {
       get().pathRequest?.resolve(null); // a newer request replaces (and cancels) an open one
-      set({ pathRequest: { kind, initial, resolve } });
+      set({ pathRequest: { kind, initial, titleKey, resolve } });
     }),
   requestConfirm: (req) =>
     new Promise((resolve) => {

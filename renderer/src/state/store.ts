@@ -5,12 +5,13 @@
 import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice.js';
 import { createDialogSlice, type DialogSlice } from './dialogSlice.js';
+import { createImportSlice, type ImportSlice } from './importSlice.js';
 import { createLayersSlice, type LayersSlice } from './layersSlice.js';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -19,4 +20,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createDialogSlice(...a),
   ...createAnalysisSlice(...a),
+  ...createImportSlice(...a),
 }));
