@@ -2,7 +2,7 @@
  * Command-line door to the same PlannerApi implementation:
  *   npm run cli -- new <file.gpkg> [--demo]
  *   npm run cli -- info <file.gpkg>
- *   npm run cli -- export <file.gpkg> --layer L --format geojson|csv --out PATH [--overwrite]
+ *   npm run cli -- export <file.gpkg> --layer L --format geojson|csv|xlsx --out PATH [--overwrite]
  *   npm run cli -- analyze <file.gpkg> --out DIR [--mode car]
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>

@@ -15,7 +15,7 @@ export type LayerName = (typeof LAYER_NAMES)[number];
 /** Tables the exporters write: the feature layers plus the roster and the rules table. */
 export const EXPORTABLE_TABLES = [...LAYER_NAMES, 'postings', 'settings'] as const;
 export type ExportableTable = (typeof EXPORTABLE_TABLES)[number];
-export const EXPORT_FORMATS = ['geojson', 'csv'] as const;
+export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What an import can fill. */

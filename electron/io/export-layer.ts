@@ -11,6 +11,8 @@ import { RULES_BY_ID } from '../domain/rules.js';
 import type { ProjectStore } from '../store/project-store.js';
 import { toCsv } from './csv.js';
 import { writeFileAtomic } from './write-file.js';
+import { LAYER_FIELDS } from './import/fields.js';
+import ExcelJS from 'exceljs';
 
 interface Table {
   fields: string[];
@@ -45,26 +47,61 @@ function geometryColumns(g: Geometry | null): [unknown, unknown, unknown] {
   return [null, null, JSON.stringify(g.coordinates)];
 }
 
-export function exportTable(store: ProjectStore, table: ExportableTable, format: ExportFormat, outPath: string, overwrite = true): { path: string; count: number } {
+/** Chinese column headers for Excel users, from the import field list (so exports re-import as-is). */
+function chineseHeader(table: ExportableTable, field: string): string {
+  const layer = table === 'village_areas' ? undefined : (table as keyof typeof LAYER_FIELDS);
+  const spec = layer ? LAYER_FIELDS[layer]?.find((f) => f.field === field) : undefined;
+  return spec?.header ?? EXTRA_HEADERS[field] ?? field;
+}
+
+const EXTRA_HEADERS: Record<string, string> = {
+  id: '要素编号',
+  longitude: '经度',
+  latitude: '纬度',
+  coordinates: '坐标串',
+  rule: '规则编号',
+  value: '当前值',
+  defaultValue: '默认值',
+  unit: '单位',
+  source: '依据',
+  roadClass: '道路等级',
+  speedKmh: '限速（公里/小时）',
+  oneway: '单行',
+  bridge: '桥梁',
+  villageCode: '村代码',
+};
+
+export async function exportTable(store: ProjectStore, table: ExportableTable, format: ExportFormat, outPath: string, overwrite = true): Promise<{ path: string; count: number }> {
   const target = path.resolve(outPath);
   if (!overwrite && fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
   const t = readTable(store, table);
-  let text: string;
   if (format === 'geojson') {
-    text = JSON.stringify({
-      type: 'FeatureCollection',
-      name: table,
-      features: t.records.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: r.properties })),
-    });
-  } else {
-    const hasGeometry = t.records.some((r) => r.geometry);
-    const header = hasGeometry ? [...t.fields, 'longitude', 'latitude', 'coordinates'] : t.fields;
-    const rows = t.records.map((r) => {
-      const cells = t.fields.map((f) => r.properties[f]);
-      return hasGeometry ? [...cells, ...geometryColumns(r.geometry)] : cells;
-    });
-    text = toCsv(header, rows);
+    writeFileAtomic(
+      target,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        name: table,
+        features: t.records.map((r) => ({ type: 'Feature', geometry: r.geometry, properties: r.properties })),
+      }),
+    );
+    return { path: target, count: t.records.length };
   }
-  writeFileAtomic(target, text);
+  const hasGeometry = t.records.some((r) => r.geometry);
+  const header = hasGeometry ? [...t.fields, 'longitude', 'latitude', 'coordinates'] : t.fields;
+  const rows = t.records.map((r) => {
+    const cells = t.fields.map((f) => r.properties[f]);
+    return hasGeometry ? [...cells, ...geometryColumns(r.geometry)] : cells;
+  });
+  if (format === 'csv') {
+    writeFileAtomic(target, toCsv(header, rows));
+  } else {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(table);
+    sheet.addRow(header.map((f) => chineseHeader(table, f)));
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? '是' : '否') : (v ?? null))));
+    writeFileAtomic(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  }
   return { path: target, count: t.records.length };
 }

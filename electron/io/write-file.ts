@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import { ApiError } from '../api/errors.js';
 
-export function writeFileAtomic(target: string, text: string): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, text, 'utf8');
+    fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

@@ -122,4 +122,22 @@ describe('CLI', () => {
     const info = cli(['info', project], dir);
     expect(info.out).toMatch(/roads\s+LINESTRING\s+1601/);
   });
+
+  it('exports XLSX with Chinese headers that re-imports into another project', async () => {
+    const xlsx = path.join(dir, '行政村.xlsx');
+    expect(cli(['export', demo, '--layer', 'villages', '--format', 'xlsx', '--out', xlsx], dir).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheet = wb.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['村代码', '村名', '乡镇代码', '人口', '户数', '经度', '纬度']));
+    expect(sheet.rowCount).toBe(1 + 166);
+    const target = path.join(dir, 'copy.gpkg');
+    expect(cli(['new', target], dir).code).toBe(0);
+    const r = cli(['import', target, xlsx, '--layer', 'villages', '--crs', 'wgs84'], dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(cli(['info', target], dir).out).toMatch(/villages\s+POINT\s+166/);
+  });
 });

@@ -530,7 +530,7 @@ export const en: Messages = {
       'Usage: npm run cli -- <command>\n' +
       '  new <file.gpkg> [--demo]            create a project (--demo: fill with the demo county)\n' +
       '  info <file.gpkg>                    layer counts, bounds, schema version\n' +
-      '  export <file.gpkg> --layer <layer> --format geojson|csv --out <path>\n' +
+      '  export <file.gpkg> --layer <layer> --format geojson|csv|xlsx --out <path>\n' +
       '  analyze <file.gpkg> --out <dir> [--mode walk|ebike|car|van]   coverage analysis: villages.csv, coverage.json, isochrones.geojson\n' +
       '  import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>   import OpenStreetMap roads, places and health facilities\n' +
       '  import-dem <file.gpkg> <file.hgt|.hgt.zip|.tif>      import elevation (walking slopes)\n' +

@@ -527,7 +527,7 @@ export const zhCN = {
       '用法：npm run cli -- <命令>\n' +
       '  new <file.gpkg> [--demo]            新建项目（--demo：写入示例县）\n' +
       '  info <file.gpkg>                    图层要素数、范围、结构版本\n' +
-      '  export <file.gpkg> --layer <图层> --format geojson|csv --out <路径>\n' +
+      '  export <file.gpkg> --layer <图层> --format geojson|csv|xlsx --out <路径>\n' +
       '  analyze <file.gpkg> --out <目录> [--mode walk|ebike|car|van]   覆盖分析，写出 villages.csv、coverage.json、isochrones.geojson\n' +
       '  import-osm <file.gpkg> <文件.osm.pbf|.osm|.osm.gz>   导入 OpenStreetMap 道路、居民点和医疗机构\n' +
       '  import-dem <file.gpkg> <文件.hgt|.hgt.zip|.tif>      导入高程（用于步行坡度）\n' +
