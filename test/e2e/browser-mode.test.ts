@@ -3,36 +3,14 @@
  * playwright-core. Checks that the demo county's villages are drawn and the legend is Chinese,
  * and leaves a screenshot in test-output/ to look at.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
+import { hasChromium, launchChromium, outDir, root, startWeb } from '../helpers/web-mode.js';
 
-const root = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) throw new Error(`Chromium is required in CI (${CHROMIUM}): apt-get install chromium`);
-const outDir = path.join(root, 'test-output');
-
-function startWeb(home: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/web.ts', '--port', '0', '--home', home], { cwd: root });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web server did not start: ${out}`)), 60_000);
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => reject(new Error(`web server exited with ${code}: ${out}`)));
-  });
-}
 
 describe.skipIf(!hasChromium)('browser mode in Chromium', () => {
   let web: { proc: ChildProcess; url: string };
@@ -41,12 +19,8 @@ describe.skipIf(!hasChromium)('browser mode in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) throw new Error('run npm run build:renderer first');
     web = await startWeb(tempDir('ccp-e2e-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(String(e)));

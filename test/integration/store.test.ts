@@ -210,4 +210,11 @@ describe('ProjectStore on real GeoPackage files', () => {
     store.putCoverageResult(0, 'walk', '{}');
     store.close();
   });
+
+  it('ships the demo county at the current schema version (rebuild with npm run demo after a migration)', () => {
+    const db = new Database(path.resolve(__dirname, '../../data/demo-county.gpkg'), { readonly: true });
+    const version = (db.prepare("SELECT value FROM ccp_meta WHERE key = 'schema_version'").get() as { value: string }).value;
+    db.close();
+    expect(Number(version)).toBe(SCHEMA_VERSION);
+  });
 });

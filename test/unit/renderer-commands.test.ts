@@ -11,28 +11,8 @@ import {
   type CommandState,
 } from '../../renderer/src/app/commands.js';
 import { translate, type Locale } from '../../renderer/src/i18n/index.js';
+import { spyContext } from '../helpers/command-context.js';
 
-function spyContext() {
-  const ctx = {
-    openProject: vi.fn(async () => {}),
-    openDemo: vi.fn(async () => {}),
-    saveAs: vi.fn(async () => {}),
-    zoomToProject: vi.fn(),
-    toggleLegend: vi.fn(),
-    setLocale: vi.fn(async (_l: Locale) => {}),
-    notYet: vi.fn((_k: string) => {}),
-    showAbout: vi.fn(),
-    runCoverage: vi.fn(async () => {}),
-    cancelAnalysis: vi.fn(),
-    toggleWhatIf: vi.fn(async () => {}),
-    resetWhatIf: vi.fn(),
-    openImport: vi.fn(),
-    undo: vi.fn(async () => {}),
-    redo: vi.fn(async () => {}),
-    showHistory: vi.fn(async () => {}),
-  } satisfies CommandContext;
-  return ctx;
-}
 const withProject: CommandState = { locale: 'zh-CN', legendVisible: true, hasProject: true };
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
   key: k,

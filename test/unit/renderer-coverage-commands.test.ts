@@ -2,27 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS, findCommand, runCommand, toolbarCommands, type CommandContext, type CommandState } from '../../renderer/src/app/commands.js';
 import { translate } from '../../renderer/src/i18n/index.js';
+import { spyContext } from '../helpers/command-context.js';
 
-function spyContext() {
-  return {
-    openProject: vi.fn(async () => {}),
-    openDemo: vi.fn(async () => {}),
-    saveAs: vi.fn(async () => {}),
-    zoomToProject: vi.fn(),
-    toggleLegend: vi.fn(),
-    setLocale: vi.fn(async () => {}),
-    notYet: vi.fn(),
-    showAbout: vi.fn(),
-    runCoverage: vi.fn(async () => {}),
-    cancelAnalysis: vi.fn(),
-    toggleWhatIf: vi.fn(async () => {}),
-    resetWhatIf: vi.fn(),
-    openImport: vi.fn(),
-    undo: vi.fn(async () => {}),
-    redo: vi.fn(async () => {}),
-    showHistory: vi.fn(async () => {}),
-  } satisfies CommandContext;
-}
 const base: CommandState = { locale: 'zh-CN', legendVisible: true, hasProject: true };
 
 describe('coverage analysis commands', () => {

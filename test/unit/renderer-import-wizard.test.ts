@@ -1,4 +1,5 @@
 /** The import wizard's pure parts: mapping table, problem wording, the import button, commands, history. */
+import { spyContext } from '../helpers/command-context.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChangeSummary, ImportPreview } from '../../electron/api/schema.js';
 import { findCommand, runCommand, commandForKey, type CommandContext, type CommandState } from '../../renderer/src/app/commands.js';
@@ -153,25 +154,7 @@ describe('wizard strings', () => {
 });
 
 describe('import and undo commands', () => {
-  const ctx = () =>
-    ({
-      openProject: vi.fn(async () => {}),
-      openDemo: vi.fn(async () => {}),
-      saveAs: vi.fn(async () => {}),
-      zoomToProject: vi.fn(),
-      toggleLegend: vi.fn(),
-      setLocale: vi.fn(async () => {}),
-      notYet: vi.fn(),
-      showAbout: vi.fn(),
-      runCoverage: vi.fn(async () => {}),
-      cancelAnalysis: vi.fn(),
-      toggleWhatIf: vi.fn(async () => {}),
-      resetWhatIf: vi.fn(),
-      openImport: vi.fn(),
-      undo: vi.fn(async () => {}),
-      redo: vi.fn(async () => {}),
-      showHistory: vi.fn(async () => {}),
-    }) satisfies CommandContext;
+  const ctx = spyContext;
   const open: CommandState = { locale: 'zh-CN', legendVisible: true, hasProject: true };
 
   it('文件 → 导入… opens the wizard; 撤销 / 重做 / 历史记录 call the change log (no "later version" notice)', async () => {
