@@ -73,6 +73,9 @@ export function planImport(layer: ImportLayer, mode: 'insert' | 'update', rows: 
       }
     }
     insert.villages = villages;
+    // Village polygons (GeoJSON / Shapefile) become the optional village_areas layer.
+    const areas = rows.filter((r) => r.geometry).map((r) => ({ id: 0, villageCode: str(r.fields.code), coordinates: toMulti(r.geometry) }));
+    if (areas.length) insert.villageAreas = areas;
     if (clinics.length) insert.facilities = clinics;
     inserts = villages.length;
   } else if (layer === 'facilities') {

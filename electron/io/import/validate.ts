@@ -4,7 +4,8 @@
  * its township code, coordinates converted to WGS-84 and judged, polygons free of self-intersections.
  * A row with any problem is rejected; coordinate warnings (crsWarnings) do not reject it.
  */
-import { centroid, kinks } from '@turf/turf';
+import { kinks } from '@turf/turf';
+import { interiorPoint } from '../../domain/geometry.js';
 import type { Geometry, ImportCrs, ImportLayer, ImportProblem, Position } from '../../api/schema.js';
 import { judge, kmOutside, toWgs84 } from './crs.js';
 import { LAYER_FIELDS, type FieldSpec } from './fields.js';
@@ -161,10 +162,14 @@ export function validateRows(layer: ImportLayer, rows: SourceRow[], mapping: Rec
         point = convert([fields.lng, fields.lat], mapping.lng) ?? undefined;
       } else if (fields.lng === undefined && fields.lat === undefined && src.geometry) {
         const g = src.geometry;
+        const isArea = g.type === 'Polygon' || g.type === 'MultiPolygon';
+        // A polygon stands for the village's area: the village point goes inside it (a centroid can
+        // fall outside a concave village), and villages keep the polygon for village_areas.
         const c: Position | null =
-          g.type === 'Point' ? g.coordinates : g.type === 'Polygon' || g.type === 'MultiPolygon' ? (centroid(g as never).geometry.coordinates as Position) : null;
+          g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? interiorPoint([g.coordinates]) : g.type === 'MultiPolygon' ? interiorPoint(g.coordinates) : null;
         if (c) point = convert(c, null) ?? undefined;
         else rowProblems.push(problem(src.row, null, 'missing_geometry', { expected: 'Point' }));
+        if (isArea && layer === 'villages') geometry = mapGeometry(g, (p) => convert(p, null)) ?? undefined;
       } else if (ctx.mode === 'insert' && !rowProblems.some((p) => p.column === mapping.lng || p.column === mapping.lat)) {
         rowProblems.push(problem(src.row, mapping.lng ?? mapping.lat ?? null, 'missing_required'));
       }

@@ -3,7 +3,7 @@
  * from the data they come from. Pure functions, unit-tested.
  */
 import { clinicQualification, type DoctorQualification } from '../../../electron/domain/types.js';
-import { pointInRing } from '../../../electron/domain/geometry.js';
+import { interiorPoint } from '../../../electron/domain/geometry.js';
 import type {
   Feature,
   FeatureCollection,
@@ -113,75 +113,11 @@ export function haversineKm(a: Position, b: Position): number {
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/**
- * A point to hang a polygon's label on: the area centroid of its largest outer ring when that
- * falls inside the ring, else the middle of the widest horizontal run across the ring's
- * vertical middle (always inside).
- */
+/** A point to hang a polygon's label on (always inside its largest ring). */
 export function polygonLabelPoint(geometry: Geometry): Position | null {
   const polygons: Position[][][] =
     geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
-  let ring: Position[] | null = null;
-  let ringArea = 0;
-  for (const poly of polygons) {
-    const outer = poly[0];
-    if (!outer || outer.length < 4) continue;
-    const a = Math.abs(signedArea(outer));
-    if (a > ringArea) {
-      ringArea = a;
-      ring = outer;
-    }
-  }
-  if (!ring) return null;
-  const c = ringCentroid(ring);
-  if (c && pointInRing(c, ring)) return c;
-  return scanlineMiddle(ring);
-}
-
-function signedArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-  return s / 2;
-}
-
-function ringCentroid(ring: Position[]): Position | null {
-  const a = signedArea(ring);
-  if (a === 0) return null;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-    cx += (ring[j][0] + ring[i][0]) * f;
-    cy += (ring[j][1] + ring[i][1]) * f;
-  }
-  return [cx / (6 * a), cy / (6 * a)];
-}
-
-
-function scanlineMiddle(ring: Position[]): Position {
-  let minY = Infinity;
-  let maxY = -Infinity;
-  for (const [, y] of ring) {
-    minY = Math.min(minY, y);
-    maxY = Math.max(maxY, y);
-  }
-  const y = (minY + maxY) / 2;
-  const xs: number[] = [];
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y) xs.push(((xj - xi) * (y - yi)) / (yj - yi) + xi);
-  }
-  xs.sort((a, b) => a - b);
-  let best: Position = ring[0];
-  let width = -1;
-  for (let k = 0; k + 1 < xs.length; k += 2) {
-    if (xs[k + 1] - xs[k] > width) {
-      width = xs[k + 1] - xs[k];
-      best = [(xs[k] + xs[k + 1]) / 2, y];
-    }
-  }
-  return best;
+  return interiorPoint(polygons) as Position | null;
 }
 
 /** Township label points as a point FeatureCollection (same ids as the townships). */
