@@ -49,6 +49,7 @@ function main(argv: string[]): Promise<number> {
   }
 
   const service = createPlannerService({ homeDir: userHome(), dataDir, door: 'cli', version: appVersion });
+  void service.setLocale({ locale }); // exported headers follow --lang (the CLI never saves preferences)
   const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> => {
     const r = await dispatch(service, method, args);
     if (!r.ok) throw Object.assign(new Error(t(`errors.${r.error.code}`, r.error.params)), { apiError: r.error });

@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
-import type { ExportFormat, ExportableTable, Geometry } from '../api/schema.js';
+import type { ExportFormat, ExportableTable, Geometry, Locale } from '../api/schema.js';
 import { LAYER_NAMES } from '../api/schema.js';
 import { RULES_BY_ID } from '../domain/rules.js';
 import type { ProjectStore } from '../store/project-store.js';
 import { toCsv } from './csv.js';
 import { writeFileAtomic } from './write-file.js';
 import { LAYER_FIELDS } from './import/fields.js';
-import ExcelJS from 'exceljs';
+import { exportHeader, writeXlsx } from './xlsx-write.js';
 
 interface Table {
   fields: string[];
@@ -47,31 +47,20 @@ function geometryColumns(g: Geometry | null): [unknown, unknown, unknown] {
   return [null, null, JSON.stringify(g.coordinates)];
 }
 
-/** Chinese column headers for Excel users, from the import field list (so exports re-import as-is). */
-function chineseHeader(table: ExportableTable, field: string): string {
-  const layer = table === 'village_areas' ? undefined : (table as keyof typeof LAYER_FIELDS);
-  const spec = layer ? LAYER_FIELDS[layer]?.find((f) => f.field === field) : undefined;
-  return spec?.header ?? EXTRA_HEADERS[field] ?? field;
+/** Localized column header: the import template's Chinese header for zh-CN (so exports re-import as-is). */
+function columnHeader(table: ExportableTable, field: string, locale: Locale): string {
+  const spec = table === 'village_areas' ? undefined : LAYER_FIELDS[table as keyof typeof LAYER_FIELDS]?.find((f) => f.field === field);
+  return locale === 'zh-CN' && spec ? spec.header : exportHeader(locale, field, locale === 'zh-CN' ? undefined : field);
 }
 
-const EXTRA_HEADERS: Record<string, string> = {
-  id: '要素编号',
-  longitude: '经度',
-  latitude: '纬度',
-  coordinates: '坐标串',
-  rule: '规则编号',
-  value: '当前值',
-  defaultValue: '默认值',
-  unit: '单位',
-  source: '依据',
-  roadClass: '道路等级',
-  speedKmh: '限速（公里/小时）',
-  oneway: '单行',
-  bridge: '桥梁',
-  villageCode: '村代码',
-};
-
-export async function exportTable(store: ProjectStore, table: ExportableTable, format: ExportFormat, outPath: string, overwrite = true): Promise<{ path: string; count: number }> {
+export async function exportTable(
+  store: ProjectStore,
+  table: ExportableTable,
+  format: ExportFormat,
+  outPath: string,
+  overwrite = true,
+  locale: Locale = 'zh-CN',
+): Promise<{ path: string; count: number }> {
   const target = path.resolve(outPath);
   if (!overwrite && fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
   const t = readTable(store, table);
@@ -95,13 +84,7 @@ export async function exportTable(store: ProjectStore, table: ExportableTable, f
   if (format === 'csv') {
     writeFileAtomic(target, toCsv(header, rows));
   } else {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet(table);
-    sheet.addRow(header.map((f) => chineseHeader(table, f)));
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? '是' : '否') : (v ?? null))));
-    writeFileAtomic(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    await writeXlsx(target, table, header.map((f) => columnHeader(table, f, locale)), rows, locale);
   }
   return { path: target, count: t.records.length };
 }

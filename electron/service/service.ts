@@ -151,7 +151,7 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       return { locale };
     },
     async exportLayer({ layer, format, path: out, overwrite }: ApiArgsOf<'exportLayer'>) {
-      return exportTable(current(), layer, format, out, overwrite ?? false);
+      return exportTable(current(), layer, format, out, overwrite ?? false, config.locale);
     },
     async getDemInfo() {
       const dem = current().getRaster('dem');
@@ -194,7 +194,7 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       const input = analysisInputFromStore(s, mode);
       const { document } = runCoverageAnalysis(input);
       if (!s.readOnly) s.putCoverageResult(scenarioId ?? 0, mode, JSON.stringify(document));
-      const files = outDir ? writeCoverageFiles(document, new Map(input.townships.map((t) => [t.code, t.name])), outDir) : [];
+      const files = outDir ? await writeCoverageFiles(document, new Map(input.townships.map((t) => [t.code, t.name])), outDir, config.locale) : [];
       return { result: document, files };
     },
     async previewImport({ path: file, options }: ApiArgsOf<'previewImport'>) {

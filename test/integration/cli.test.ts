@@ -98,6 +98,7 @@ describe('CLI', () => {
     expect(coverage.rulesUsed['X.clinic_minutes']).toBe(15);
     const sum = coverage.townships.reduce((s: number, t: { population: number }) => s + t.population, 0);
     expect(sum).toBe(coverage.county.population);
+    expect(fs.statSync(path.join(out, 'villages.xlsx')).size).toBeGreaterThan(1000);
     const iso = JSON.parse(fs.readFileSync(path.join(out, 'isochrones.geojson'), 'utf8'));
     expect(new Set(iso.features.map((f: { properties: { group: string } }) => f.properties.group))).toEqual(new Set(['clinic', 'thc', 'county']));
   });
