@@ -267,6 +267,8 @@ export interface ImportPreview {
   rejected: number;
   inserts: number;
   updates: number;
+  /** In update mode: what changes, field by field (the first 500). */
+  changes: ImportChange[];
   problems: ImportProblem[];
   /** Up to 2,000 accepted points (WGS-84) for the preview map, with their label. */
   points: { lng: number; lat: number; label: string }[];
@@ -274,6 +276,16 @@ export interface ImportPreview {
   crsWarnings: ImportProblem[];
   /** First rows as read (for the mapping table). */
   sample: Record<string, string>[];
+}
+
+/** One field an update import changes on an existing village or facility. */
+export interface ImportChange {
+  code: string;
+  name: string;
+  /** Domain field name (location = the point). */
+  field: string;
+  from: string;
+  to: string;
 }
 
 export interface ImportOutcome {

@@ -33,6 +33,7 @@ function preview(extra: Partial<ImportPreview> = {}): ImportPreview {
     rejected: 1,
     inserts: 3,
     updates: 0,
+    changes: [],
     problems: [{ row: 5, column: '人口', code: 'not_a_number', params: { row: 5, column: '人口', value: 'abc' } }],
     points: [{ lng: 117.1, lat: 25.1, label: '新村' }],
     crsWarnings: [],

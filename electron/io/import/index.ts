@@ -60,7 +60,7 @@ async function readInput(file: string, layer: ImportLayer): Promise<Buffer> {
 function emptyPreview(format: ImportPreview['format'], encoding: string | null = null): ImportPreview {
   return {
     format, encoding, sheets: [], columns: [], mapping: {}, missingRequired: [], rows: 0, accepted: 0, rejected: 0,
-    inserts: 0, updates: 0, problems: [], points: [], crsWarnings: [], sample: [],
+    inserts: 0, updates: 0, changes: [], problems: [], points: [], crsWarnings: [], sample: [],
   };
 }
 
@@ -179,6 +179,7 @@ async function analyse(store: ProjectStore, file: string, options: ImportOptions
       rejected: v.rejected,
       inserts: plan.inserts,
       updates: plan.updates,
+      changes: plan.changes,
       problems: [...problems, ...v.problems],
       crsWarnings: v.crsWarnings,
       points: v.valid.filter((r) => r.point).slice(0, 2000).map((r) => ({ lng: r.point![0], lat: r.point![1], label: r.label })),

@@ -2,7 +2,7 @@
  * Turns valid rows into store operations. Insert mode: complete records with defaults. Update mode
  * (villages, facilities): match by code, emit only the fields that differ, count changed records.
  */
-import type { ImportLayer, Position } from '../../api/schema.js';
+import type { ImportChange, ImportLayer, Position } from '../../api/schema.js';
 import type { Facility, LngLat, Posting, Road, Township, Village } from '../../domain/types.js';
 import type { ChangeOps, ProjectData } from '../../store/project-store.js';
 import type { ValidRow } from './validate.js';
@@ -18,7 +18,11 @@ export interface Plan {
   ops: ChangeOps;
   inserts: number;
   updates: number;
+  /** Field-level changes an update makes (first MAX_LISTED_CHANGES), for the preview. */
+  changes: ImportChange[];
 }
+
+const MAX_LISTED_CHANGES = 500;
 
 const num = (v: unknown, d = 0): number => (typeof v === 'number' ? v : d);
 const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
@@ -122,7 +126,7 @@ export function planImport(layer: ImportLayer, mode: 'insert' | 'update', rows: 
     insert.roads = roads;
     inserts = roads.length;
   }
-  return { ops: inserts ? { insert } : {}, inserts, updates: 0 };
+  return { ops: inserts ? { insert } : {}, inserts, updates: 0, changes: [] };
 }
 
 const VILLAGE_FIELDS = ['name', 'townshipCode', 'population', 'households', 'kind', 'areaKm2'];
@@ -137,13 +141,32 @@ function samePoint(a: unknown, b: Position): boolean {
 function planUpdate(layer: 'villages' | 'facilities', rows: ValidRow[], existing: Existing): Plan {
   const keys = layer === 'villages' ? VILLAGE_FIELDS : FACILITY_FIELDS;
   const update: NonNullable<ChangeOps['update']> = [];
+  const changes: ImportChange[] = [];
+  const note = (code: string, name: unknown, field: string, from: unknown, to: unknown) => {
+    if (changes.length < MAX_LISTED_CHANGES) changes.push({ code, name: String(name ?? ''), field, from: shown(from), to: shown(to) });
+  };
   for (const r of rows) {
-    const cur = existing.byCode.get(String(r.fields.code));
+    const code = String(r.fields.code);
+    const cur = existing.byCode.get(code);
     if (!cur) continue;
     const record: Record<string, unknown> = {};
-    for (const k of keys) if (k in r.fields && r.fields[k] !== cur.props[k]) record[k] = r.fields[k];
-    if (r.point && !samePoint(cur.props.location, r.point)) record.location = r.point;
+    for (const k of keys) {
+      if (k in r.fields && r.fields[k] !== cur.props[k]) {
+        record[k] = r.fields[k];
+        note(code, cur.props.name, k, cur.props[k], r.fields[k]);
+      }
+    }
+    if (r.point && !samePoint(cur.props.location, r.point)) {
+      record.location = r.point;
+      note(code, cur.props.name, 'location', cur.props.location, r.point);
+    }
     if (Object.keys(record).length) update.push({ layer, id: cur.id, record });
   }
-  return { ops: update.length ? { update } : {}, inserts: 0, updates: update.length };
+  return { ops: update.length ? { update } : {}, inserts: 0, updates: update.length, changes };
+}
+
+function shown(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? x.toFixed(6) : String(x))).join(', ');
+  return String(v);
 }

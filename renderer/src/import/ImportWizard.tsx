@@ -17,6 +17,7 @@ import { useAppStore } from '../state/store.js';
 import { downloadTemplate, importApplied } from './importActions.js';
 import {
   TEMPLATE_LAYERS,
+  UPDATABLE_LAYERS,
   WIZARD_CRS,
   WIZARD_ENCODINGS,
   WIZARD_LAYERS,
@@ -29,6 +30,7 @@ import {
   pointsBounds,
   withFieldMapping,
   type ImportEncoding,
+  type ImportMode,
 } from './wizardModel.js';
 
 const SAMPLE_ROWS = 5;
@@ -50,6 +52,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
   const [path, setPath] = useState(initialPath);
   const [pathError, setPathError] = useState(false);
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
+  const [mode, setMode] = useState<ImportMode>('insert');
   const [sheet, setSheet] = useState<string | null>(null);
   const [crs, setCrs] = useState<ImportCrs>('wgs84');
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
@@ -75,7 +78,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
     const n = ++seq.current;
     setLoading(true);
     api
-      .previewImport({ path, options: buildOptions({ layer, crs, encoding, sheet, mapping }) })
+      .previewImport({ path, options: buildOptions({ layer, crs, encoding, sheet, mapping, mode }) })
       .then((p) => {
         if (n !== seq.current) return; // a newer option change is on its way
         setPreview(p);
@@ -100,7 +103,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
       });
     // locale only changes the error's wording; not worth a new preview
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [step, path, layer, encoding, sheet, crs, mapping]);
+  }, [step, path, layer, encoding, sheet, crs, mapping, mode]);
 
   const cancel = useCallback(() => close(), [close]);
 
@@ -135,7 +138,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
     try {
       const outcome = await api.applyImport({
         path,
-        options: buildOptions({ layer, crs, encoding, sheet, mapping }),
+        options: buildOptions({ layer, crs, encoding, sheet, mapping, mode }),
         skipInvalid: action.skipInvalid,
       });
       close();
@@ -245,6 +248,15 @@ function WizardBody({ initialPath }: { initialPath: string }) {
                 </select>
               </label>
             )}
+            {UPDATABLE_LAYERS.includes(layer) && (
+              <label className="field inline">
+                <span>{t('importWizard.mode')}</span>
+                <select value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} data-testid="import-mode">
+                  <option value="insert">{t('importWizard.modes.insert')}</option>
+                  <option value="update">{t('importWizard.modes.update')}</option>
+                </select>
+              </label>
+            )}
             <label className="field inline">
               <span>{t('importWizard.crs')}</span>
               <select value={crs} onChange={(e) => setCrs(e.target.value as ImportCrs)} data-testid="import-crs">
@@ -280,6 +292,36 @@ function WizardBody({ initialPath }: { initialPath: string }) {
                 updates: preview.updates,
               })}
             </p>
+          )}
+
+          {preview && preview.changes.length > 0 && (
+            <>
+              <h3 className="import-subtitle">{t('importWizard.changesTitle', { n: preview.updates })}</h3>
+              <div className="import-scroll import-sample">
+                <table className="import-table" data-testid="import-changes">
+                  <thead>
+                    <tr>
+                      <th>{t('importWizard.changeRecord')}</th>
+                      <th>{t('importWizard.changeField')}</th>
+                      <th>{t('importWizard.changeFrom')}</th>
+                      <th>{t('importWizard.changeTo')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.changes.slice(0, 200).map((c, i) => (
+                      <tr key={i}>
+                        <td>
+                          {c.name} <span className="muted">{c.code}</span>
+                        </td>
+                        <td>{c.field === 'location' ? t('importWizard.changeLocation') : fieldLabel(locale, c.field)}</td>
+                        <td>{c.from}</td>
+                        <td>{c.to}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )}
 
           {preview && hasMappingTable(preview) && <MappingTable layer={layer} preview={preview} onChange={setMapping} />}

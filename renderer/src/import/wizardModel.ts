@@ -164,14 +164,20 @@ export function importAction(preview: ImportPreview | null): ImportAction {
 }
 
 /** The options sent to previewImport / applyImport for what the wizard shows. */
+/** Layers whose records can be updated in place (matched on village code / facility code). */
+export const UPDATABLE_LAYERS: readonly ImportLayer[] = ['villages', 'facilities'];
+export type ImportMode = 'insert' | 'update';
+
 export function buildOptions(s: {
   layer: ImportLayer;
   crs: ImportCrs;
   encoding: ImportEncoding;
   sheet: string | null;
   mapping: Record<string, string> | null;
+  mode?: ImportMode;
 }): ImportOptions {
   const o: ImportOptions = { layer: s.layer, crs: s.crs, encoding: s.encoding };
+  if (s.mode === 'update' && UPDATABLE_LAYERS.includes(s.layer)) o.mode = 'update';
   if (s.sheet) o.sheet = s.sheet;
   if (s.mapping && Object.keys(s.mapping).length > 0) o.mapping = s.mapping;
   return o;
