@@ -7,6 +7,7 @@
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
  *   npm run cli -- import <file.gpkg> <input> --layer L [--crs C] [--encoding E] [--sheet S] [--mode insert|update] [--dry-run] [--skip-invalid]
+ *                      [--no-swap] [--reject-outside] [--repair]   (decisions on flagged rows)
  *     (exit 1 when rows were rejected and nothing was written)
  * Messages follow --lang (zh-CN default, en). Exit code 0 on success, 1 on an operation error,
  * 2 on a usage error.
@@ -37,6 +38,9 @@ function main(argv: string[]): Promise<number> {
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
+      'no-swap': { type: 'boolean', default: false },
+      'reject-outside': { type: 'boolean', default: false },
+      repair: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -130,6 +134,9 @@ function main(argv: string[]): Promise<number> {
           ...(values.encoding ? { encoding: values.encoding } : {}),
           ...(values.sheet ? { sheet: values.sheet } : {}),
           ...(values.mode ? { mode: values.mode } : {}),
+          ...(values['no-swap'] ? { swapSuspected: false } : {}),
+          ...(values['reject-outside'] ? { acceptOutside: false } : {}),
+          ...(values.repair ? { repairPolygons: true } : {}),
         };
         const p = await call('previewImport', { path: input, options });
         console.log(t('cli.importEncoding', { format: p.format, encoding: p.encoding ?? '-' }));

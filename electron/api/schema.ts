@@ -37,6 +37,12 @@ export const importOptionsSchema = z
     mapping: z.record(z.string().max(100), z.string().max(500)).optional(),
     /** 'insert' adds records; 'update' matches on village code / facility code and changes them. */
     mode: z.enum(['insert', 'update']).optional(),
+    /** The planner's decisions on what the preview flagged (defaults in brackets): swap lng/lat that
+     * only make sense swapped [true]; keep points outside China or far outside the project [true];
+     * repair self-intersecting polygons instead of rejecting them [false]. */
+    swapSuspected: z.boolean().optional(),
+    acceptOutside: z.boolean().optional(),
+    repairPolygons: z.boolean().optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof importOptionsSchema>;

@@ -200,3 +200,19 @@ describe('history', () => {
     expect(changeCountsText('en', { villages: 3, other_table: 1 })).toBe('3 villages, 1 other_table');
   });
 });
+
+describe('decisions the preview asks for', () => {
+  it('asks only about what was flagged, and sends the answers with the options', async () => {
+    const { decisionsAsked, buildOptions, DEFAULT_DECISIONS } = await import('../../renderer/src/import/wizardModel.js');
+    const flagged = preview({
+      crsWarnings: [{ row: 2, column: '经度', code: 'swapped_coordinates', params: {} }],
+      problems: [{ row: 3, column: null, code: 'self_intersecting_polygon', params: {} }],
+    });
+    expect(decisionsAsked(flagged)).toEqual(['swapSuspected', 'repairPolygons']);
+    expect(decisionsAsked(preview({ problems: [] }))).toEqual([]);
+    const o = buildOptions({ layer: 'townships', crs: 'wgs84', encoding: 'auto', sheet: null, mapping: null, decisions: { ...DEFAULT_DECISIONS, repairPolygons: true } });
+    expect(o).toMatchObject({ swapSuspected: true, acceptOutside: true, repairPolygons: true });
+    expect(buildOptions({ layer: 'townships', crs: 'wgs84', encoding: 'auto', sheet: null, mapping: null, mode: 'update' }).mode).toBeUndefined();
+    expect(buildOptions({ layer: 'villages', crs: 'wgs84', encoding: 'auto', sheet: null, mapping: null, mode: 'update' }).mode).toBe('update');
+  });
+});

@@ -102,6 +102,9 @@ function projectContext(store: ProjectStore, layer: ImportLayer, options: Import
   const ctx: ProjectContext = {
     mode: options.mode ?? 'insert',
     crs: options.crs ?? 'wgs84',
+    swapSuspected: options.swapSuspected ?? true,
+    acceptOutside: options.acceptOutside ?? true,
+    repairPolygons: options.repairPolygons ?? false,
     geometryIsWgs84,
     existingCodes,
     townshipByName: new Map(townships.map((t) => [t.properties.name, t.properties.code])),

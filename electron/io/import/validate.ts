@@ -4,7 +4,7 @@
  * its township code, coordinates converted to WGS-84 and judged, polygons free of self-intersections.
  * A row with any problem is rejected; coordinate warnings (crsWarnings) do not reject it.
  */
-import { kinks } from '@turf/turf';
+import { kinks, unkinkPolygon } from '@turf/turf';
 import { interiorPoint } from '../../domain/geometry.js';
 import type { Geometry, ImportCrs, ImportLayer, ImportProblem, Position } from '../../api/schema.js';
 import { judge, kmOutside, toWgs84 } from './crs.js';
@@ -17,6 +17,10 @@ import {
 export interface ProjectContext {
   mode: 'insert' | 'update';
   crs: ImportCrs;
+  /** The planner's decisions on flagged rows (see ImportOptions). */
+  swapSuspected: boolean;
+  acceptOutside: boolean;
+  repairPolygons: boolean;
   geometryIsWgs84: boolean;
   /** Existing codes of the target layer (villages, facilities, townships). */
   existingCodes: Set<string>;
@@ -141,13 +145,19 @@ export function validateRows(layer: ImportLayer, rows: SourceRow[], mapping: Rec
         const v = judge(x, y);
         const shown = `${x}, ${y}`;
         if (v === 'swapped') {
+          const p = problem(src.row, column, 'swapped_coordinates', { value: shown });
+          if (!ctx.swapSuspected) {
+            rowProblems.push(p);
+            return null;
+          }
           [x, y] = [y, x];
-          crsWarnings.push(problem(src.row, column, 'swapped_coordinates', { value: shown }));
+          crsWarnings.push(p);
         } else if (v === 'out_of_range') {
           rowProblems.push(problem(src.row, column, 'coordinate_out_of_range', { value: shown }));
           return null;
         } else if (v === 'outside_china') {
-          crsWarnings.push(problem(src.row, column, 'outside_china', { value: shown }));
+          (ctx.acceptOutside ? crsWarnings : rowProblems).push(problem(src.row, column, 'outside_china', { value: shown }));
+          if (!ctx.acceptOutside) return null;
         }
       }
       const w = geomIsWgs84 ? ([x, y] as Position) : toWgs84([x, y], ctx.crs);
@@ -177,7 +187,10 @@ export function validateRows(layer: ImportLayer, rows: SourceRow[], mapping: Rec
       delete fields.lat;
       if (point && ctx.bounds) {
         const km = kmOutside(point, ctx.bounds);
-        if (km > FAR_KM) crsWarnings.push(problem(src.row, mapping.lng ?? null, 'far_from_project', { value: `${point[0].toFixed(5)}, ${point[1].toFixed(5)}`, km: FAR_KM }));
+        if (km > FAR_KM) {
+          const p = problem(src.row, mapping.lng ?? null, 'far_from_project', { value: `${point[0].toFixed(5)}, ${point[1].toFixed(5)}`, km: FAR_KM });
+          (ctx.acceptOutside ? crsWarnings : rowProblems).push(p);
+        }
       }
     }
     const need = GEOMETRY_NEED[layer];
@@ -189,7 +202,13 @@ export function validateRows(layer: ImportLayer, rows: SourceRow[], mapping: Rec
         geometry = mapGeometry(g, (p) => convert(p, null)) ?? undefined;
         if (geometry && need === 'Polygon') {
           try {
-            if (kinks(geometry as never).features.length > 0) rowProblems.push(problem(src.row, null, 'self_intersecting_polygon'));
+            if (kinks(geometry as never).features.length > 0) {
+              const repaired = ctx.repairPolygons ? repairPolygon(geometry) : null;
+              if (repaired) {
+                geometry = repaired;
+                crsWarnings.push(problem(src.row, null, 'polygon_repaired'));
+              } else rowProblems.push(problem(src.row, null, 'self_intersecting_polygon'));
+            }
           } catch {
             rowProblems.push(problem(src.row, null, 'self_intersecting_polygon'));
           }
@@ -263,5 +282,18 @@ function checkLayerRules(layer: ImportLayer, row: number, f: Record<string, unkn
     if (typeof f.startDate === 'string' && typeof f.endDate === 'string' && f.endDate < f.startDate) {
       out.push(problem(row, mapping.endDate, 'out_of_range', { value: f.endDate }));
     }
+  }
+}
+
+/**
+ * Splits a self-intersecting (multi)polygon at its crossings into simple polygons (a bow-tie
+ * becomes two triangles): the area the planner drew, without the invalid ring. Null if it fails.
+ */
+function repairPolygon(g: Geometry): Geometry | null {
+  try {
+    const parts = unkinkPolygon({ type: 'Feature', properties: {}, geometry: g } as never).features as unknown as { geometry: { coordinates: Position[][] } }[];
+    return parts.length ? { type: 'MultiPolygon', coordinates: parts.map((p) => p.geometry.coordinates) } : null;
+  } catch {
+    return null;
   }
 }

@@ -252,6 +252,7 @@ export const en: Messages = {
     bad_code_length: 'Row {row}, "{column}": code {value} must have {expected} digits',
     coordinate_out_of_range: 'Row {row}, "{column}": coordinate {value} is out of range',
     self_intersecting_polygon: 'Row {row}: the polygon intersects itself',
+    polygon_repaired: 'Row {row}: the self-intersecting polygon was split at its crossings',
     empty_file: 'The file has no data rows',
     unknown_encoding: 'Text encoding uncertain; read as {encoding}, check the Chinese text',
     unknown_township: 'Row {row}, "{column}": the project has no township named "{value}"',
@@ -270,6 +271,11 @@ export const en: Messages = {
     too_many_rows: 'Too many rows ({rows}; at most {max})',
   },
   importWizard: {
+    decisions: {
+      swapSuspected: 'Swap longitude/latitude that look reversed (unticked: those rows are not imported)',
+      acceptOutside: 'Keep points outside China or far from the project (unticked: those rows are not imported)',
+      repairPolygons: 'Repair self-intersecting polygons by splitting them at the crossings (unticked: those rows are not imported)',
+    },
     mode: 'Import as',
     modes: { insert: 'New records', update: 'Update existing records by code' },
     changesTitle: '{n} records will be updated; the changes:',
@@ -590,6 +596,7 @@ export const en: Messages = {
       '  import-dem <file.gpkg> <file.hgt|.hgt.zip|.tif>      import elevation (walking slopes)\n' +
       '  import <file.gpkg> <file> --layer villages|facilities|roads|townships|postings|population|dem [--crs wgs84|gcj02|bd09|cgcs2000] [--encoding auto|utf8|gbk] [--sheet NAME] [--mode insert|update] [--dry-run] [--skip-invalid]\n' +
       '                                      import CSV/XLSX/GeoJSON/Shapefile (.zip)/GeoTIFF; nothing is written when a row has problems (unless --skip-invalid)\n' +
+      '                                      --no-swap reject suspected swapped lng/lat instead of swapping them; --reject-outside reject points outside China or far from the project; --repair split self-intersecting polygons\n' +
       'Layers: villages village_areas facilities roads townships postings settings',
     created: 'Created project: {path}',
     exported: 'Exported {count} records to {path}',

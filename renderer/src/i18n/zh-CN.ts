@@ -249,6 +249,7 @@ export const zhCN = {
     bad_code_length: '第 {row} 行“{column}”：代码 {value} 应为 {expected} 位数字',
     coordinate_out_of_range: '第 {row} 行“{column}”：坐标 {value} 超出范围',
     self_intersecting_polygon: '第 {row} 行：多边形自相交',
+    polygon_repaired: '第 {row} 行：自相交多边形已在交叉点拆分修复',
     empty_file: '文件没有数据行',
     unknown_encoding: '无法确定文字编码，按 {encoding} 读取，请检查中文是否正常',
     unknown_township: '第 {row} 行“{column}”：项目中没有名为“{value}”的乡镇',
@@ -267,6 +268,11 @@ export const zhCN = {
     too_many_rows: '数据行过多（{rows} 行，最多 {max} 行）',
   },
   importWizard: {
+    decisions: {
+      swapSuspected: '自动对调疑似填反的经纬度（不勾选则这些行不导入）',
+      acceptOutside: '保留国外或远离项目范围的点（不勾选则这些行不导入）',
+      repairPolygons: '在交叉点拆分修复自相交多边形（不勾选则这些行不导入）',
+    },
     mode: '导入方式',
     modes: { insert: '新增记录', update: '按代码更新已有记录' },
     changesTitle: '将更新 {n} 条记录，变化如下',
@@ -587,6 +593,7 @@ export const zhCN = {
       '  import-dem <file.gpkg> <文件.hgt|.hgt.zip|.tif>      导入高程（用于步行坡度）\n' +
       '  import <file.gpkg> <文件> --layer villages|facilities|roads|townships|postings|population|dem [--crs wgs84|gcj02|bd09|cgcs2000] [--encoding auto|utf8|gbk] [--sheet 工作表] [--mode insert|update] [--dry-run] [--skip-invalid]\n' +
       '                                      导入 CSV/XLSX/GeoJSON/Shapefile(.zip)/GeoTIFF；有问题行时不写入（除非 --skip-invalid）\n' +
+      '                                      --no-swap 不自动对调疑似填反的经纬度；--reject-outside 拒绝国外或远离项目的点；--repair 修复自相交多边形\n' +
       '图层：villages village_areas facilities roads townships postings settings',
     created: '已创建项目：{path}',
     exported: '已导出 {count} 条记录到 {path}',

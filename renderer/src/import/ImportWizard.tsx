@@ -29,8 +29,11 @@ import {
   mappingRows,
   pointsBounds,
   withFieldMapping,
+  type ImportDecisions,
   type ImportEncoding,
   type ImportMode,
+  DEFAULT_DECISIONS,
+  decisionsAsked,
 } from './wizardModel.js';
 
 const SAMPLE_ROWS = 5;
@@ -53,6 +56,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
   const [pathError, setPathError] = useState(false);
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [mode, setMode] = useState<ImportMode>('insert');
+  const [decisions, setDecisions] = useState<ImportDecisions>(DEFAULT_DECISIONS);
   const [sheet, setSheet] = useState<string | null>(null);
   const [crs, setCrs] = useState<ImportCrs>('wgs84');
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
@@ -78,7 +82,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
     const n = ++seq.current;
     setLoading(true);
     api
-      .previewImport({ path, options: buildOptions({ layer, crs, encoding, sheet, mapping, mode }) })
+      .previewImport({ path, options: buildOptions({ layer, crs, encoding, sheet, mapping, mode, decisions }) })
       .then((p) => {
         if (n !== seq.current) return; // a newer option change is on its way
         setPreview(p);
@@ -103,7 +107,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
       });
     // locale only changes the error's wording; not worth a new preview
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [step, path, layer, encoding, sheet, crs, mapping, mode]);
+  }, [step, path, layer, encoding, sheet, crs, mapping, mode, decisions]);
 
   const cancel = useCallback(() => close(), [close]);
 
@@ -138,7 +142,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
     try {
       const outcome = await api.applyImport({
         path,
-        options: buildOptions({ layer, crs, encoding, sheet, mapping, mode }),
+        options: buildOptions({ layer, crs, encoding, sheet, mapping, mode, decisions }),
         skipInvalid: action.skipInvalid,
       });
       close();
@@ -292,6 +296,22 @@ function WizardBody({ initialPath }: { initialPath: string }) {
                 updates: preview.updates,
               })}
             </p>
+          )}
+
+          {preview && decisionsAsked(preview).length > 0 && (
+            <div className="import-decisions" data-testid="import-decisions">
+              {decisionsAsked(preview).map((d) => (
+                <label key={d} className="field inline">
+                  <input
+                    type="checkbox"
+                    checked={decisions[d]}
+                    onChange={(e) => setDecisions({ ...decisions, [d]: e.target.checked })}
+                    data-testid={`import-decision-${d}`}
+                  />
+                  <span>{t(`importWizard.decisions.${d}`)}</span>
+                </label>
+              ))}
+            </div>
           )}
 
           {preview && preview.changes.length > 0 && (

@@ -164,6 +164,24 @@ export function importAction(preview: ImportPreview | null): ImportAction {
 }
 
 /** The options sent to previewImport / applyImport for what the wizard shows. */
+/** The planner's answers to what the preview flagged (see ImportOptions). */
+export interface ImportDecisions {
+  swapSuspected: boolean;
+  acceptOutside: boolean;
+  repairPolygons: boolean;
+}
+export const DEFAULT_DECISIONS: ImportDecisions = { swapSuspected: true, acceptOutside: true, repairPolygons: false };
+
+/** Which decisions the preview asks for, from the codes it flagged. */
+export function decisionsAsked(preview: ImportPreview): (keyof ImportDecisions)[] {
+  const codes = new Set([...preview.problems, ...preview.crsWarnings].map((p) => p.code));
+  const asked: (keyof ImportDecisions)[] = [];
+  if (codes.has('swapped_coordinates')) asked.push('swapSuspected');
+  if (codes.has('outside_china') || codes.has('far_from_project')) asked.push('acceptOutside');
+  if (codes.has('self_intersecting_polygon') || codes.has('polygon_repaired')) asked.push('repairPolygons');
+  return asked;
+}
+
 /** Layers whose records can be updated in place (matched on village code / facility code). */
 export const UPDATABLE_LAYERS: readonly ImportLayer[] = ['villages', 'facilities'];
 export type ImportMode = 'insert' | 'update';
@@ -175,8 +193,9 @@ export function buildOptions(s: {
   sheet: string | null;
   mapping: Record<string, string> | null;
   mode?: ImportMode;
+  decisions?: ImportDecisions;
 }): ImportOptions {
-  const o: ImportOptions = { layer: s.layer, crs: s.crs, encoding: s.encoding };
+  const o: ImportOptions = { layer: s.layer, crs: s.crs, encoding: s.encoding, ...(s.decisions ?? {}) };
   if (s.mode === 'update' && UPDATABLE_LAYERS.includes(s.layer)) o.mode = 'update';
   if (s.sheet) o.sheet = s.sheet;
   if (s.mapping && Object.keys(s.mapping).length > 0) o.mapping = s.mapping;
