@@ -40,7 +40,32 @@ export function validateDefaultName(x: unknown): string | null {
   return name;
 }
 
-/** GTK's save dialog does not add the filter's extension; make sure project files end in .gpkg. */
-export function ensureGpkgExtension(file: string): string {
-  return /\.gpkg$/i.test(file) ? file : `${file}.gpkg`;
+/** What a file dialog is for: a project, an input to import, or an XLSX (templates, exports). */
+export const FILE_KINDS = ['project', 'data', 'spreadsheet'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** The dialog kind from the renderer: absent means a project; anything else unknown is refused. */
+export function validateFileKind(x: unknown): FileKind | null {
+  if (x === undefined) return 'project';
+  return typeof x === 'string' && (FILE_KINDS as readonly string[]).includes(x) ? (x as FileKind) : null;
+}
+
+/** File-type filters per kind, with the i18n key of their label. */
+export const DIALOG_FILTERS: Record<FileKind, { labelKey: string; extensions: string[] }[]> = {
+  project: [{ labelKey: 'dialog.gpkgFilter', extensions: ['gpkg'] }],
+  data: [
+    { labelKey: 'dialog.dataFilter', extensions: ['csv', 'txt', 'xlsx', 'geojson', 'json', 'zip', 'tif', 'tiff', 'hgt', 'pbf', 'osm', 'gz'] },
+    { labelKey: 'dialog.allFilter', extensions: ['*'] },
+  ],
+  spreadsheet: [{ labelKey: 'dialog.spreadsheetFilter', extensions: ['xlsx'] }],
+};
+
+/**
+ * GTK's save dialog does not add the filter's extension: saved files get their kind's extension
+ * when the user typed none (projects .gpkg, sheets .xlsx).
+ */
+export function ensureExtension(file: string, kind: FileKind): string {
+  const ext = kind === 'spreadsheet' ? 'xlsx' : kind === 'project' ? 'gpkg' : null;
+  if (!ext || new RegExp(`\\.${ext}$`, 'i').test(file)) return file;
+  return `${file}.${ext}`;
 }

@@ -9,7 +9,7 @@ import { ApiError, type ApiResult } from '../api/errors.js';
 import type { Locale, PlannerApi } from '../api/schema.js';
 import { translate } from '../../renderer/src/i18n/index.js';
 import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND } from './ipc-channels.js';
-import { ensureGpkgExtension, isTrustedSender, validateDefaultName, type SenderFacts } from './ipc-security.js';
+import { DIALOG_FILTERS, ensureExtension, isTrustedSender, validateDefaultName, validateFileKind, type FileKind, type SenderFacts } from './ipc-security.js';
 import type { MenuCommand } from './menu-commands.js';
 
 export interface IpcContext {
@@ -45,34 +45,42 @@ export function registerIpc(ctx: IpcContext): void {
     return dispatch(ctx.service, method, args);
   });
 
-  ipcMain.handle(IPC_DIALOG_OPEN, async (event): Promise<string | null> => {
+  ipcMain.handle(IPC_DIALOG_OPEN, async (event, kindArg: unknown): Promise<string | null> => {
     if (!trusted(ctx, event)) throw new Error('untrusted sender');
+    const kind = validateFileKind(kindArg);
+    if (kind === null) throw new Error('unknown file dialog kind');
     const locale = ctx.locale();
     const win = ctx.window();
     const options = {
-      title: translate(locale, 'dialog.openTitle'),
-      filters: [{ name: translate(locale, 'dialog.gpkgFilter'), extensions: ['gpkg'] }],
+      title: translate(locale, kind === 'project' ? 'dialog.openTitle' : 'dialog.importTitle'),
+      filters: dialogFilters(locale, kind),
       properties: ['openFile' as const],
     };
     const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
   });
 
-  ipcMain.handle(IPC_DIALOG_SAVE, async (event, defaultName: unknown): Promise<string | null> => {
+  ipcMain.handle(IPC_DIALOG_SAVE, async (event, defaultName: unknown, kindArg: unknown): Promise<string | null> => {
     if (!trusted(ctx, event)) throw new Error('untrusted sender');
     const name = validateDefaultName(defaultName);
     if (name === null) throw new Error('defaultName must be a file name (no folders, at most 255 characters)');
+    const kind = validateFileKind(kindArg);
+    if (kind === null) throw new Error('unknown file dialog kind');
     const locale = ctx.locale();
     const win = ctx.window();
     const options = {
-      title: translate(locale, 'dialog.saveAsTitle'),
-      defaultPath: path.join(app.getPath('documents'), ensureGpkgExtension(name)),
-      filters: [{ name: translate(locale, 'dialog.gpkgFilter'), extensions: ['gpkg'] }],
+      title: translate(locale, kind === 'project' ? 'dialog.saveAsTitle' : 'dialog.saveFileTitle'),
+      defaultPath: path.join(app.getPath('documents'), ensureExtension(name, kind)),
+      filters: dialogFilters(locale, kind),
       properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
     };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : ensureGpkgExtension(result.filePath);
+    return result.canceled || !result.filePath ? null : ensureExtension(result.filePath, kind);
   });
+}
+
+function dialogFilters(locale: Locale, kind: FileKind): { name: string; extensions: string[] }[] {
+  return DIALOG_FILTERS[kind].map((f) => ({ name: translate(locale, f.labelKey), extensions: f.extensions }));
 }
 
 /** main → renderer, one way. */

@@ -18,8 +18,8 @@ const bridge: CcpBridge = {
   invoke: (method, args) => ipcRenderer.invoke(IPC_INVOKE, method, args),
   host: {
     door: 'electron',
-    showOpenDialog: () => ipcRenderer.invoke(IPC_DIALOG_OPEN),
-    showSaveDialog: (defaultName) => ipcRenderer.invoke(IPC_DIALOG_SAVE, defaultName),
+    showOpenDialog: (kind) => ipcRenderer.invoke(IPC_DIALOG_OPEN, kind ?? 'project'),
+    showSaveDialog: (defaultName, kind) => ipcRenderer.invoke(IPC_DIALOG_SAVE, defaultName, kind ?? 'project'),
     onMenuCommand(cb) {
       // Hand the renderer only the command string, never the IPC event (it carries ipcRenderer).
       const listener = (_event: IpcRendererEvent, command: unknown) => {

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppUrl, mimeTypeFor, resolveAppRequest } from '../../electron/main/app-url.js';
 import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND } from '../../electron/main/ipc-channels.js';
 import type { IpcContext } from '../../electron/main/ipc.js';
-import { ensureGpkgExtension, isTrustedSender, validateDefaultName } from '../../electron/main/ipc-security.js';
+import { ensureExtension, isTrustedSender, validateDefaultName, validateFileKind } from '../../electron/main/ipc-security.js';
 import { MENU_COMMANDS, isMenuCommand } from '../../electron/main/menu-commands.js';
 import { buildMenuTemplate, collectCommands, type MenuItemSpec } from '../../electron/main/menu-template.js';
 import { chooseNativeBinding, DEV_NATIVE_BINDING } from '../../electron/main/native.js';
@@ -362,8 +362,14 @@ describe('IPC checks', () => {
     for (const bad of ['x'.repeat(256), '', '   ', '.', '..', '../x.gpkg', 'a/b.gpkg', 'C:\\a\\b.gpkg', 'a\u0000b', 'a\nb', 42, null, undefined, { name: 'x' }]) {
       expect(validateDefaultName(bad), JSON.stringify(bad)).toBeNull();
     }
-    expect(ensureGpkgExtension('/home/u/新项目')).toBe('/home/u/新项目.gpkg');
-    expect(ensureGpkgExtension('/home/u/a.GPKG')).toBe('/home/u/a.GPKG');
+    expect(ensureExtension('/home/u/新项目', 'project')).toBe('/home/u/新项目.gpkg');
+    expect(ensureExtension('/home/u/a.GPKG', 'project')).toBe('/home/u/a.GPKG');
+    expect(ensureExtension('/home/u/行政村模板', 'spreadsheet')).toBe('/home/u/行政村模板.xlsx');
+    expect(ensureExtension('/home/u/行政村.csv', 'data')).toBe('/home/u/行政村.csv');
+    expect(validateFileKind(undefined)).toBe('project');
+    expect(validateFileKind('data')).toBe('data');
+    expect(validateFileKind('../etc')).toBeNull();
+    expect(validateFileKind(3)).toBeNull();
   });
 
   it('routes ccp:invoke through dispatch for our window and refuses other senders', async () => {
@@ -395,6 +401,12 @@ describe('IPC checks', () => {
     expect(electron.dialogCalls.at(-1)).toMatchObject({ title: '项目另存为', defaultPath: path.join('/home/u/Documents', '新项目.gpkg') });
     await expect(Promise.resolve(save(event(mainFrame), '../../etc/x'))).rejects.toThrow(/defaultName/);
     await expect(Promise.resolve(save(event(iframe), 'x.gpkg'))).rejects.toThrow(/untrusted/);
+    expect(await open(event(mainFrame), 'data')).toBe('/home/u/县.gpkg');
+    expect(electron.dialogCalls.at(-1)).toMatchObject({ title: '选择要导入的文件' });
+    expect((electron.dialogCalls.at(-1) as { filters: { extensions: string[] }[] }).filters[0].extensions).toEqual(expect.arrayContaining(['csv', 'xlsx', 'zip', 'tif']));
+    await expect(Promise.resolve(open(event(mainFrame), 'evil'))).rejects.toThrow(/kind/);
+    expect(await save(event(mainFrame), '行政村模板', 'spreadsheet')).toBe('/home/u/新项目.xlsx');
+    expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '行政村模板.xlsx') });
   });
 });
 
@@ -417,10 +429,12 @@ describe('preload bridge', () => {
     await ccp.invoke('getLayer', { layer: 'villages' });
     await ccp.host.showOpenDialog();
     await ccp.host.showSaveDialog('示例县.gpkg');
+    await ccp.host.showOpenDialog('data');
     expect(electron.invoked).toEqual([
       [IPC_INVOKE, 'getLayer', { layer: 'villages' }],
-      [IPC_DIALOG_OPEN],
-      [IPC_DIALOG_SAVE, '示例县.gpkg'],
+      [IPC_DIALOG_OPEN, 'project'],
+      [IPC_DIALOG_SAVE, '示例县.gpkg', 'project'],
+      [IPC_DIALOG_OPEN, 'data'],
     ]);
 
     const got: string[] = [];

@@ -7,13 +7,16 @@ import type { ApiResult } from '../../../electron/api/errors.js';
 /** Sends one PlannerApi call over IPC; never throws across the bridge, failures are ApiResults. */
 export type InvokeFn = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
 
+/** What a file dialog is for: a project (.gpkg), an input to import, or an XLSX. */
+export type FileDialogKind = 'project' | 'data' | 'spreadsheet';
+
 /** The host services a door offers besides the API: file dialogs and native menu commands. */
 export interface HostServices<Door extends 'electron' | 'browser' = 'electron' | 'browser'> {
   door: Door;
-  /** Asks the user for a project file to open; null when cancelled. */
-  showOpenDialog(): Promise<string | null>;
+  /** Asks the user for a file to open (a project by default; 'data' = an input to import); null when cancelled. */
+  showOpenDialog(kind?: FileDialogKind): Promise<string | null>;
   /** Asks the user where to save; `defaultName` is a suggested file name (e.g. 示例县.gpkg). */
-  showSaveDialog(defaultName: string): Promise<string | null>;
+  showSaveDialog(defaultName: string, kind?: FileDialogKind): Promise<string | null>;
   /** Subscribes to native menu commands (ids of renderer/src/app/commands.ts); returns an unsubscribe. */
   onMenuCommand(cb: (command: string) => void): () => void;
 }

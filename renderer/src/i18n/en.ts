@@ -55,6 +55,11 @@ export const en: Messages = {
     openTitle: 'Open Project',
     saveAsTitle: 'Save Project As',
     gpkgFilter: 'GeoPackage project',
+    importTitle: 'Choose a file to import',
+    saveFileTitle: 'Save File',
+    dataFilter: 'Importable data (CSV, Excel, GeoJSON, Shapefile, GeoTIFF, elevation, OSM)',
+    allFilter: 'All files',
+    spreadsheetFilter: 'Excel workbook',
     pathExplain:
       'In browser mode the system file dialog is not available. Type the full path of the file on the computer that runs the planner service (npm run web).',
     pathLabel: 'File path',
@@ -271,6 +276,7 @@ export const en: Messages = {
     too_many_rows: 'Too many rows ({rows}; at most {max})',
   },
   importWizard: {
+    browse: 'Browse…',
     decisions: {
       swapSuspected: 'Swap longitude/latitude that look reversed (unticked: those rows are not imported)',
       acceptOutside: 'Keep points outside China or far from the project (unticked: those rows are not imported)',
@@ -307,7 +313,7 @@ export const en: Messages = {
       dem: 'GeoTIFF digital elevation model',
     },
     pathPlaceholder: 'e.g. D:\\planning\\villages.csv',
-    pathExplainElectron: 'Enter the full path of the file to import.',
+    pathExplainElectron: 'Click Browse… to choose the file, or enter its full path.',
     downloadTemplate: 'Download template',
     templateName: {
       villages: 'village-import-template',

@@ -53,6 +53,11 @@ export const zhCN = {
     openTitle: '打开项目',
     saveAsTitle: '项目另存为',
     gpkgFilter: 'GeoPackage 项目文件',
+    importTitle: '选择要导入的文件',
+    saveFileTitle: '保存文件',
+    dataFilter: '可导入的数据（CSV、Excel、GeoJSON、Shapefile、GeoTIFF、高程、OSM）',
+    allFilter: '所有文件',
+    spreadsheetFilter: 'Excel 工作簿',
     pathExplain:
       '浏览器模式下无法使用系统的文件对话框。请输入运行本软件服务（npm run web）的那台计算机上的文件完整路径。',
     pathLabel: '文件路径',
@@ -268,6 +273,7 @@ export const zhCN = {
     too_many_rows: '数据行过多（{rows} 行，最多 {max} 行）',
   },
   importWizard: {
+    browse: '浏览…',
     decisions: {
       swapSuspected: '自动对调疑似填反的经纬度（不勾选则这些行不导入）',
       acceptOutside: '保留国外或远离项目范围的点（不勾选则这些行不导入）',
@@ -304,7 +310,7 @@ export const zhCN = {
       dem: 'GeoTIFF 数字高程模型',
     },
     pathPlaceholder: '例如 D:\\规划\\行政村.csv',
-    pathExplainElectron: '请输入要导入文件的完整路径。',
+    pathExplainElectron: '点“浏览…”选择文件，或输入要导入文件的完整路径。',
     downloadTemplate: '下载模板',
     templateName: {
       villages: '行政村导入模板',

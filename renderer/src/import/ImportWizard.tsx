@@ -193,6 +193,22 @@ function WizardBody({ initialPath }: { initialPath: string }) {
               data-testid="import-path"
             />
           </label>
+          {host.door === 'electron' && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="import-browse"
+              onClick={async () => {
+                const chosen = await host.showOpenDialog('data');
+                if (chosen) {
+                  setPath(chosen);
+                  setPathError(false);
+                }
+              }}
+            >
+              {t('importWizard.browse')}
+            </button>
+          )}
           {pathError && <p className="field-error">{t('dialog.pathRequired')}</p>}
           <p className="modal-text small">{t(host.door === 'browser' ? 'dialog.pathExplain' : 'importWizard.pathExplainElectron')}</p>
           <div className="modal-actions">

@@ -120,7 +120,7 @@ export async function downloadTemplate(layer: ImportLayer): Promise<void> {
   const path =
     host.door === 'browser'
       ? await store.getState().requestPath('save', siblingPath(lastPath(), name), 'importWizard.templateSaveTitle')
-      : await host.showSaveDialog(name);
+      : await host.showSaveDialog(name, 'spreadsheet');
   if (!path) return;
   if (host.door === 'browser') rememberPath(path);
   try {
