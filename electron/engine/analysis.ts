@@ -237,7 +237,9 @@ export function createAnalysisSession(input: AnalysisInput, opts: { isochrones?:
       return current;
     },
     addClinic(villageCode, location) {
-      const clinic = proposedVillageClinic(nextId++, `WHATIF-VC-${villageCode}-${nextId}`, '新增村卫生室（假设）', villageCode, location);
+      // Named by its code: the engine has no locale; the UI labels what-if clinics itself.
+      const code = `WHATIF-VC-${villageCode}-${nextId + 1}`;
+      const clinic = proposedVillageClinic(nextId++, code, code, villageCode, location);
       levels.set(clinic.id, clinic.level);
       current = update(session.addFacility(clinic, offRoad(location)), 'clinic');
       return current;

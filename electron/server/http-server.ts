@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dispatch } from '../api/dispatch.js';
 import { ApiError, type ApiResult } from '../api/errors.js';
 import type { PlannerApi } from '../api/schema.js';
+import { translate } from '../../renderer/src/i18n/index.js';
 
 export interface WebServerOptions {
   api: PlannerApi;
@@ -98,7 +99,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     const cookieToken = parseCookies(req.headers.cookie)[COOKIE];
     if (!tokenMatches(queryToken) && !tokenMatches(cookieToken)) {
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('401: 访问令牌无效，请使用启动时打印的地址打开。\nInvalid token: open the address printed at start-up.\n');
+      res.end(`401: ${translate('zh-CN', 'errors.UNAUTHORIZED')}\n${translate('en', 'errors.UNAUTHORIZED')}\n`);
       return;
     }
     if (tokenMatches(queryToken)) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);

@@ -591,6 +591,12 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
   },
+  web: {
+    started: 'Browser mode: {url}',
+    loopbackOnly: 'Loopback only; Ctrl+C to stop.',
+    notBuilt: 'Renderer not built: run npm run build:renderer',
+    badPort: 'Invalid port: {port}',
+  },
   cli: {
     usage:
       'Usage: npm run cli -- <command>\n' +

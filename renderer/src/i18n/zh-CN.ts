@@ -588,6 +588,12 @@ export const zhCN = {
     yes: '是',
     no: '否',
   },
+  web: {
+    started: '浏览器模式：{url}',
+    loopbackOnly: '仅本机可访问；按 Ctrl+C 退出。',
+    notBuilt: '未找到界面构建结果，请先运行 npm run build:renderer',
+    badPort: '端口无效：{port}',
+  },
   cli: {
     usage:
       '用法：npm run cli -- <命令>\n' +
