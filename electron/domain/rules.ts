@@ -24,6 +24,7 @@ export type RuleUnit =
   | 'cny'
   | 'cny_per_year'
   | 'metres'
+  | 'km'
   | 'title'
   | 'date';
 
@@ -105,6 +106,7 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'X.county_hospital_minutes', rule: 'X', defaultValue: 60, unit: 'minutes', source: PRODUCT, min: 1 },
   { id: 'X.detour_factor', rule: 'X', defaultValue: 1.3, unit: 'ratio', source: PRODUCT, min: 1, max: 3 },
   { id: 'X.max_snap_metres', rule: 'X', defaultValue: 1000, unit: 'metres', source: PRODUCT, min: 0 },
+  { id: 'X.import_far_from_project_km', rule: 'X', defaultValue: 50, unit: 'km', source: PRODUCT, min: 1 },
   { id: 'X.isochrone_bands', rule: 'X', defaultValue: '15,30,60', unit: 'minutes', source: PRODUCT },
   { id: 'X.half_day_hours', rule: 'X', defaultValue: 3.5, unit: 'hours', source: PRODUCT, min: 1 },
   ...speedRules,

@@ -110,6 +110,6 @@ app.on('will-quit', () => {
 function fail(e: unknown): void {
   const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
   console.error('[ccp] start-up failed:', message);
-  dialog.showErrorBox('County Coverage Planner / 县域巡诊派驻覆盖规划', message);
+  dialog.showErrorBox(`${translate('zh-CN', 'app.title')} / ${translate('en', 'app.title')}`, message);
   app.exit(1);
 }

@@ -113,6 +113,7 @@ function projectContext(store: ProjectStore, layer: ImportLayer, options: Import
     villageCodeByName: new Map(villages.map((v) => [v.properties.name, v.properties.code])),
     villageCodes: new Set(villages.map((v) => v.properties.code)),
     bounds: villages.length || facilities.length || townships.length ? store.bounds() : null,
+    farKm: Number(store.ruleValues()['X.import_far_from_project_km']),
   };
   return { ctx, existing: { byCode, facilityCodes } };
 }

@@ -30,6 +30,8 @@ export interface ProjectContext {
   villageCodeByName: Map<string, string>;
   villageCodes: Set<string>;
   bounds: [number, number, number, number] | null;
+  /** Points farther than this outside the project's bounds are flagged (rule X.import_far_from_project_km). */
+  farKm: number;
 }
 
 /** A valid row as a record of domain fields (only the fields the file maps, plus geometry). */
@@ -48,7 +50,6 @@ export interface Validated {
   rejected: number;
 }
 
-const FAR_KM = 50;
 
 function parseField(spec: FieldSpec, raw: string): Parsed<unknown> {
   switch (spec.type) {
@@ -187,8 +188,9 @@ export function validateRows(layer: ImportLayer, rows: SourceRow[], mapping: Rec
       delete fields.lat;
       if (point && ctx.bounds) {
         const km = kmOutside(point, ctx.bounds);
-        if (km > FAR_KM) {
-          const p = problem(src.row, mapping.lng ?? null, 'far_from_project', { value: `${point[0].toFixed(5)}, ${point[1].toFixed(5)}`, km: FAR_KM });
+        // X.import_far_from_project_km
+        if (km > ctx.farKm) {
+          const p = problem(src.row, mapping.lng ?? null, 'far_from_project', { value: `${point[0].toFixed(5)}, ${point[1].toFixed(5)}`, km: ctx.farKm });
           (ctx.acceptOutside ? crsWarnings : rowProblems).push(p);
         }
       }

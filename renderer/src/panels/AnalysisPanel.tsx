@@ -49,38 +49,24 @@ export function AnalysisPanel() {
       <h2 className="panel-title">{t('analysis.title')}</h2>
       <div className="analysis-body">
         <div className="field-label">{t('analysis.mode')}</div>
-        <div className="segmented" role="radiogroup" aria-label={t('analysis.mode')}>
-          {TRAVEL_MODES.map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              className={mode === m ? 'active' : ''}
-              data-mode={m}
-              disabled={whatIfActive}
-              onClick={() => void setAnalysisMode(m)}
-            >
-              {t(`analysis.modes.${m}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('analysis.mode')}
+          options={TRAVEL_MODES}
+          value={mode}
+          dataKey="data-mode"
+          disabled={whatIfActive}
+          text={(m) => t(`analysis.modes.${m}`)}
+          onPick={(m) => void setAnalysisMode(m)}
+        />
         <div className="field-label">{t('analysis.group')}</div>
-        <div className="segmented" role="radiogroup" aria-label={t('analysis.group')}>
-          {FACILITY_GROUPS.map((g) => (
-            <button
-              key={g}
-              type="button"
-              role="radio"
-              aria-checked={group === g}
-              className={group === g ? 'active' : ''}
-              data-group={g}
-              onClick={() => setAnalysisGroup(g)}
-            >
-              {t(`analysis.groups.${g}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('analysis.group')}
+          options={FACILITY_GROUPS}
+          value={group}
+          dataKey="data-group"
+          text={(g) => t(`analysis.groups.${g}`)}
+          onPick={(g) => setAnalysisGroup(g)}
+        />
 
         <div className="analysis-actions">
           {running ? (
@@ -164,5 +150,36 @@ export function AnalysisPanel() {
         )}
       </div>
     </section>
+  );
+}
+
+/** A row of radio-like buttons (travel mode, facility group). */
+function Segmented<T extends string>(props: {
+  label: string;
+  options: readonly T[];
+  value: T;
+  /** Attribute carrying the option on each button (tests and styles select on it). */
+  dataKey: 'data-mode' | 'data-group';
+  disabled?: boolean;
+  text: (option: T) => string;
+  onPick: (option: T) => void;
+}) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label={props.label}>
+      {props.options.map((o) => (
+        <button
+          key={o}
+          type="button"
+          role="radio"
+          aria-checked={props.value === o}
+          className={props.value === o ? 'active' : ''}
+          {...{ [props.dataKey]: o }}
+          disabled={props.disabled}
+          onClick={() => props.onPick(o)}
+        >
+          {props.text(o)}
+        </button>
+      ))}
+    </div>
   );
 }
