@@ -27,6 +27,10 @@ export const API_ERROR_CODES = [
   'SHAPEFILE_INCOMPLETE',
   'UNKNOWN_CRS',
   'SHEET_NOT_FOUND',
+  'RULE_VALUE_INVALID',
+  'RULE_ORDER',
+  'SCENARIO_NOT_FOUND',
+  'DECISION_INVALID',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Facility, GridGeometry, Posting, Road, Township, Village, VillageArea } from '../domain/types.js';
 import type { RuleDefinition } from '../domain/rules.js';
 import { TRAVEL_MODES } from '../domain/rules.js';
+import { DECISION_ACTIONS, SERVICE_MODES, type PlanningDocument, type ProposalDecision, type ScenarioInfo, type ScenarioSummary } from '../domain/planning.js';
+import { CAPABILITIES, FACILITY_LEVELS, RELEASES, TITLE_LEVELS } from '../domain/types.js';
 import type { CoverageDocument } from '../engine/analysis.js';
 
 export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
@@ -59,6 +61,80 @@ const filePath = z
 
 const none = z.object({}).strict();
 
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const count = z.number().int().min(0).max(100000);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const code = z.string().min(1).max(64);
+const villageCode = z.string().regex(/^\d{12}$/, 'a 12-digit village code');
+
+const facilityRecord = z
+  .object({
+    code,
+    name: z.string().min(1).max(200),
+    level: z.enum(FACILITY_LEVELS),
+    townshipCode: z.string().max(12).nullable(),
+    villageCode: z.string().max(12).nullable(),
+    capability: z.enum(CAPABILITIES).nullable(),
+    isCentralThc: z.boolean(),
+    isPlannedSubCenter: z.boolean(),
+    beds: count,
+    physicians: count,
+    assistantPhysicians: count,
+    villageDoctors: count,
+    tcmPhysicians: count,
+    nurses: count,
+    publicHealthPhysicians: count,
+    location: lngLat,
+  })
+  .strict();
+
+const postingFields = {
+  person: z.string().min(1).max(100),
+  titleLevel: z.enum(TITLE_LEVELS),
+  profession: z.string().max(100),
+  fromInstitution: code,
+  toInstitution: code.nullable(),
+  toVillage: z.string().max(12).nullable(),
+  startDate: isoDate,
+  endDate: isoDate,
+  release: z.enum(RELEASES),
+  daysPerWeek: z.number().min(0).max(7),
+};
+
+export const facilityEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), facility: facilityRecord }).strict(),
+  z.object({ op: z.literal('move'), code, location: lngLat }).strict(),
+  z.object({ op: z.literal('close'), code }).strict(),
+  z
+    .object({
+      op: z.literal('upgrade'),
+      code,
+      capability: z.enum(CAPABILITIES).optional(),
+      isPlannedSubCenter: z.boolean().optional(),
+      physicians: count.optional(),
+      assistantPhysicians: count.optional(),
+      villageDoctors: count.optional(),
+      publicHealthPhysicians: count.optional(),
+    })
+    .strict(),
+]);
+
+export const postingEditSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), posting: z.object(postingFields).strict() }).strict(),
+  z.object({ op: z.literal('remove'), id: z.number().int().positive() }).strict(),
+  z.object({ op: z.literal('update'), id: z.number().int().positive(), patch: z.object(postingFields).partial().strict() }).strict(),
+]);
+
+export const scenarioPayloadSchema = z
+  .object({
+    version: z.literal(1),
+    facilityEdits: z.array(facilityEditSchema).max(10000),
+    postingEdits: z.array(postingEditSchema).max(10000),
+  })
+  .strict();
+
+const scenarioId = z.number().int().min(0);
+
 export const apiArgs = {
   getAppInfo: none,
   getProjectSummary: none,
@@ -105,6 +181,7 @@ export const apiArgs = {
           network: z.object({}).passthrough(),
           isochrones: z.record(z.string(), z.array(z.object({ from: z.number(), to: z.number() }).passthrough())),
           slope: z.object({}).passthrough().optional(),
+          planning: z.object({}).passthrough().optional(),
         })
         .strict(),
     })
@@ -119,6 +196,39 @@ export const apiArgs = {
   undo: none,
   redo: none,
   getHistory: none,
+  /** Changes rule values (all or nothing: each checked against its range, then the order of pairs). */
+  setRuleValues: z.object({ values: z.record(z.string().max(100), z.union([z.number(), z.string().max(200)])) }).strict(),
+  /** Puts rules back to their defaults (all when `ids` is left out). */
+  resetRules: z.object({ ids: z.array(z.string().max(100)).max(1000).optional() }).strict(),
+  getScenarios: none,
+  /** A new scenario; `copyOf` copies another scenario's edits and decisions (0: the baseline's decisions). */
+  createScenario: z.object({ name: z.string().trim().min(1).max(100), description: z.string().max(2000).optional(), copyOf: scenarioId.optional() }).strict(),
+  updateScenario: z
+    .object({
+      id: z.number().int().positive(),
+      name: z.string().trim().min(1).max(100).optional(),
+      description: z.string().max(2000).optional(),
+      payload: scenarioPayloadSchema.optional(),
+    })
+    .strict(),
+  deleteScenario: z.object({ id: z.number().int().positive() }).strict(),
+  getDecisions: z.object({ scenarioId }).strict(),
+  /** Accept, reject or override one village's proposal; override and reject need a reason, override a mode. */
+  setDecision: z
+    .object({
+      scenarioId,
+      villageCode,
+      action: z.enum(DECISION_ACTIONS),
+      mode: z.enum(SERVICE_MODES).nullable().optional(),
+      visitsPerWeek: z.number().min(0).max(14).nullable().optional(),
+      postingDaysPerWeek: z.number().min(0).max(7).nullable().optional(),
+      reason: z.string().max(2000).optional(),
+      proposedMode: z.enum(SERVICE_MODES).nullable().optional(),
+    })
+    .strict(),
+  clearDecision: z.object({ scenarioId, villageCode }).strict(),
+  /** Coverage + proposals of two scenarios, summarised side by side (runs in the calling process). */
+  compareScenarios: z.object({ a: scenarioId, b: scenarioId, mode: z.enum(TRAVEL_MODES) }).strict(),
   exportLayer: z
     .object({
       layer: z.enum(EXPORTABLE_TABLES),
@@ -243,10 +353,23 @@ export interface ApiResults {
   getDemData: Uint8Array | null;
   importDem: DemInfo;
   importOsm: OsmImportSummary;
-  analyzeProject: { result: CoverageDocument; files: string[] };
+  /** `result.planning` holds the proposals; `summary` the scenario's comparison figures. */
+  analyzeProject: { result: CoverageDocument; summary: ScenarioSummary | null; files: string[] };
   saveCoverageResult: { computedAt: string };
   getCoverageResult: { computedAt: string; result: CoverageDocument } | null;
+  setRuleValues: RuleSetting[];
+  resetRules: RuleSetting[];
+  getScenarios: ScenarioInfo[];
+  createScenario: ScenarioInfo;
+  updateScenario: ScenarioInfo;
+  deleteScenario: { id: number };
+  getDecisions: ProposalDecision[];
+  setDecision: ProposalDecision;
+  clearDecision: { villageCode: string };
+  compareScenarios: { a: ScenarioSummary; b: ScenarioSummary };
 }
+
+export type { PlanningDocument, ProposalDecision, ScenarioInfo, ScenarioSummary };
 
 /** One problem found in an input file: where, and why (an i18n key under `importProblems`). */
 export interface ImportProblem {

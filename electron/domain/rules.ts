@@ -7,6 +7,8 @@
  * product defaults listed under "What the seeds do not fix".
  */
 
+import { TITLE_LEVELS } from './types.js';
+
 export type RuleUnit =
   | 'per_week'
   | 'per_month'
@@ -25,6 +27,8 @@ export type RuleUnit =
   | 'cny_per_year'
   | 'metres'
   | 'km'
+  | 'km2'
+  | 'points'
   | 'title'
   | 'date';
 
@@ -74,11 +78,23 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'V2.tour_floor_per_week', rule: 'V2', defaultValue: 1, unit: 'per_week', source: '[003, 四(三)]', min: 1 },
   { id: 'V3.posting_days_per_week', rule: 'V3', defaultValue: 5, unit: 'days_per_week', source: '[000, 主要任务(一)2]', min: 5, max: 7 },
   { id: 'V3.posting_min_months', rule: 'V3', defaultValue: 6, unit: 'months', source: '[000, 主要任务(一)2]', min: 6 },
+  { id: 'V4.small_area_km2', rule: 'V4', defaultValue: 3, unit: 'km2', source: '[000, 主要任务(一)3] 面积较小; 阈值为产品默认', min: 0 },
+  { id: 'V4.neighbour_service_minutes', rule: 'V4', defaultValue: 15, unit: 'minutes', source: '[002, 一.2] 邻（联）村延伸服务; 时限为产品默认', min: 1, max: 120 },
+  { id: 'V4.joint_clinic_min_population', rule: 'V4', defaultValue: 800, unit: 'residents', source: '[000, 主要任务(一)3] 联合设置村卫生室; 合计人口为产品默认', min: 0 },
+  { id: 'V4.merge_max_minutes', rule: 'V4', defaultValue: 20, unit: 'minutes', source: '[000, 主要任务(一)3] 相邻村; 时限为产品默认', min: 1, max: 120 },
+  { id: 'V5.thc_outreach_share', rule: 'V5', defaultValue: 20, unit: 'percent', source: '[000, 主要任务(一)4] 力量不足; 比例为产品默认', min: 0, max: 100 },
   // Township level
   { id: 'T3.public_health_physicians_min', rule: 'T3', defaultValue: 1, unit: 'persons', source: '[000, (二)3]', min: 1 },
   { id: 'T4.county_posting_min_title', rule: 'T4', defaultValue: 'intermediate', unit: 'title', source: '[000, (二)4]' },
   { id: 'T4.county_posting_min_months', rule: 'T4', defaultValue: 6, unit: 'months', source: '[000, (二)4]', min: 6 },
+  { id: 'T5.tier1_min_score', rule: 'T5', defaultValue: 70, unit: 'points', source: '[003, 三(二)] 第一梯次; 分值为产品默认', min: 0, max: 100 },
+  { id: 'T5.tier3_below_score', rule: 'T5', defaultValue: 40, unit: 'points', source: '[003, 三(二)] 第三梯次; 分值为产品默认', min: 0, max: 100 },
+  { id: 'T5.population_full_points', rule: 'T5', defaultValue: 30000, unit: 'residents', source: '[003, 三(二)] 服务人口较多; 产品默认', min: 1 },
+  { id: 'T5.physicians_full_points', rule: 'T5', defaultValue: 25, unit: 'persons', source: '[003, 三(二)] 能力较强; 产品默认', min: 1 },
+  { id: 'T5.remote_minutes', rule: 'T5', defaultValue: 45, unit: 'minutes', source: '[003, 三(二)] 地处偏远、交通不便; 时限为产品默认', min: 1 },
+  { id: 'T6.city_core_near_minutes', rule: 'T6', defaultValue: 45, unit: 'minutes', source: '[003, 三(一)] 距城市中心城区较近; 时限为产品默认', min: 1 },
   { id: 'T7.posted_physicians_per_thc', rule: 'T7', defaultValue: 1, unit: 'persons', source: '[003, 三(三)]', min: 1 },
+  { id: 'T7.posting_min_title', rule: 'T7', defaultValue: 'intermediate', unit: 'title', source: '[003, 三(三)]' },
   { id: 'T7.posting_min_months', rule: 'T7', defaultValue: 6, unit: 'months', source: '[003, 三(三)]', min: 6 },
   { id: 'T8.community_days_per_week', rule: 'T8', defaultValue: 3, unit: 'days_per_week', source: '[003, 二(二)]', min: 3 },
   { id: 'T8.community_resident_staff', rule: 'T8', defaultValue: 3, unit: 'persons', source: '[003, 二(二)]', min: 3 },
@@ -108,6 +124,7 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'X.max_snap_metres', rule: 'X', defaultValue: 1000, unit: 'metres', source: PRODUCT, min: 0 },
   { id: 'X.import_far_from_project_km', rule: 'X', defaultValue: 50, unit: 'km', source: PRODUCT, min: 1 },
   { id: 'X.isochrone_bands', rule: 'X', defaultValue: '15,30,60', unit: 'minutes', source: PRODUCT },
+  { id: 'X.working_days_per_week', rule: 'X', defaultValue: 5, unit: 'days_per_week', source: PRODUCT, min: 1, max: 7 },
   { id: 'X.half_day_hours', rule: 'X', defaultValue: 3.5, unit: 'hours', source: PRODUCT, min: 1 },
   ...speedRules,
 ];
@@ -121,8 +138,10 @@ export function defaultRuleValues(): RuleValues {
   return Object.fromEntries(RULES.map((r) => [r.id, r.defaultValue]));
 }
 
-/** Checks a new value against its rule's type and floor/ceiling; returns an error code or null. */
-export function checkRuleValue(id: string, value: number | string): 'unknown_rule' | 'wrong_type' | 'below_min' | 'above_max' | null {
+export type RuleValueError = 'unknown_rule' | 'wrong_type' | 'below_min' | 'above_max' | 'invalid_value';
+
+/** Checks a new value against its rule's type, floor/ceiling and format; returns an error code or null. */
+export function checkRuleValue(id: string, value: number | string): RuleValueError | null {
   const def = RULES_BY_ID.get(id);
   if (!def) return 'unknown_rule';
   if (typeof def.defaultValue !== typeof value) return 'wrong_type';
@@ -130,6 +149,21 @@ export function checkRuleValue(id: string, value: number | string): 'unknown_rul
     if (!Number.isFinite(value)) return 'wrong_type';
     if (def.min !== undefined && value < def.min) return 'below_min';
     if (def.max !== undefined && value > def.max) return 'above_max';
+    return null;
   }
+  if (def.unit === 'title') return (TITLE_LEVELS as readonly string[]).includes(value) ? null : 'invalid_value';
+  if (def.unit === 'date') return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? null : 'invalid_value';
+  if (def.unit === 'minutes') return /^\s*\d+(\.\d+)?(\s*[,，]\s*\d+(\.\d+)?)*\s*$/.test(value) ? null : 'invalid_value';
   return null;
+}
+
+/** Pairs of rules whose values must keep an order (the first below the second). */
+export const RULE_ORDER: readonly [string, string][] = [
+  ['X.small_village_population', 'X.large_village_population'],
+  ['T5.tier3_below_score', 'T5.tier1_min_score'],
+];
+
+/** Order constraints a whole set of values breaks: [lower id, upper id] pairs. */
+export function checkRuleOrder(values: RuleValues): [string, string][] {
+  return RULE_ORDER.filter(([lo, hi]) => typeof values[lo] === 'number' && typeof values[hi] === 'number' && (values[lo] as number) >= (values[hi] as number));
 }

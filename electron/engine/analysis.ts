@@ -5,6 +5,7 @@
  * (Tobler) and isochrone polygons per facility group.
  */
 import { TRAVEL_MODES, type RuleValues, type TravelMode } from '../domain/rules.js';
+import type { PlanningDocument } from '../domain/planning.js';
 import { proposedVillageClinic, type Facility, type Road, type Village } from '../domain/types.js';
 import { analyzeCoverage, createCoverageSession, type CoverageInput, type CoverageResult, type CoverageSession } from './coverage.js';
 import { gridCoverage, type ElevationGrid } from './elevation.js';
@@ -39,6 +40,8 @@ export interface SlopeSummary {
 export type CoverageDocument = Omit<CoverageResult, 'nodeMinutes'> & {
   isochrones: Partial<Record<FacilityGroup, IsochroneBand[]>>;
   slope?: SlopeSummary;
+  /** Planning proposals from these minutes, when the input carried the roster (AnalysisInput.planning). */
+  planning?: PlanningDocument;
 };
 
 export interface AnalysisOutput {

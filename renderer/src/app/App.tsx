@@ -15,6 +15,10 @@ import { AddClinicPopover, WhatIfBanner } from '../panels/WhatIfBanner.js';
 import { DetailPane } from '../panels/DetailPane.js';
 import { HoverTooltip } from '../panels/HoverTooltip.js';
 import { LayerPanel } from '../panels/LayerPanel.js';
+import { PlanningPanel } from '../panels/planning/PlanningPanel.js';
+import { SettingsDialog } from '../panels/planning/SettingsDialog.js';
+import { CompareDialog } from '../panels/scenarios/CompareDialog.js';
+import { ScenarioPanel } from '../panels/scenarios/ScenarioPanel.js';
 import { Legend } from '../panels/Legend.js';
 import { StatusBar } from '../panels/StatusBar.js';
 import { useAppStore } from '../state/store.js';
@@ -71,6 +75,8 @@ export function App() {
         <aside className="side-dock">
           <LayerPanel />
           <AnalysisPanel />
+          <ScenarioPanel />
+          <PlanningPanel />
         </aside>
         <div className="center-column">
           <div className="map-area">
@@ -91,6 +97,8 @@ export function App() {
       <AboutDialog />
       <ImportWizard />
       <HistoryDialog />
+      <SettingsDialog />
+      <CompareDialog />
     </div>
   );
 }

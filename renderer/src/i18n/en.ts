@@ -1,7 +1,17 @@
 import type { Messages } from './zh-CN.js';
+import { planningCommonEn } from './rules.en.js';
+import { villageReasonsEn } from './planning-village.en.js';
+import { thcReasonsEn } from './planning-thc.en.js';
+import { planningUiEn } from './planning-ui.en.js';
+import { scenariosUiEn } from './scenarios-ui.en.js';
 
 /** English (second locale). */
 export const en: Messages = {
+  ...planningCommonEn,
+  villageReasons: villageReasonsEn,
+  thcReasons: thcReasonsEn,
+  planningUi: planningUiEn,
+  scenariosUi: scenariosUiEn,
   app: {
     title: 'County Coverage Planner',
     demoNotice: 'The demo county is fictional sample data',
@@ -245,6 +255,10 @@ export const en: Messages = {
     SHAPEFILE_INCOMPLETE: 'The Shapefile archive is incomplete, {part} is missing: {path}',
     UNKNOWN_CRS: 'Unrecognised coordinate system: {path} ({detail})',
     SHEET_NOT_FOUND: 'Sheet {sheet} not found: {path}',
+    RULE_VALUE_INVALID: 'Rule "{label}": the value {value} is not valid: {detail}',
+    RULE_ORDER: 'Rule "{lower}" must be lower than "{upper}"',
+    SCENARIO_NOT_FOUND: 'Scenario #{id} not found',
+    DECISION_INVALID: 'The decision on village {village} is not valid: {detail}',
     INTERNAL: 'Internal error: {detail}',
   },
   importProblems: {
@@ -416,6 +430,7 @@ export const en: Messages = {
     tableCount: '{n} {table}',
   },
   analysis: {
+    dockTabs: { coverage: 'Village coverage', proposals: 'Proposals', tiers: 'THC tiers', roster: 'Posting roster' },
     title: 'Coverage Analysis',
     mode: 'Travel mode',
     modes: {

@@ -1,5 +1,15 @@
+import { planningCommonZh } from './rules.zh-CN.js';
+import { villageReasonsZh } from './planning-village.zh-CN.js';
+import { thcReasonsZh } from './planning-thc.zh-CN.js';
+import { planningUiZh } from './planning-ui.zh-CN.js';
+import { scenariosUiZh } from './scenarios-ui.zh-CN.js';
 /** 简体中文 (default locale). Every user-facing string of the product lives here and in en.ts. */
 export const zhCN = {
+  ...planningCommonZh,
+  villageReasons: villageReasonsZh,
+  thcReasons: thcReasonsZh,
+  planningUi: planningUiZh,
+  scenariosUi: scenariosUiZh,
   app: {
     title: '县域巡诊派驻覆盖规划',
     demoNotice: '示例县为虚构示例数据，仅供演示',
@@ -242,6 +252,10 @@ export const zhCN = {
     SHAPEFILE_INCOMPLETE: 'Shapefile 压缩包不完整，缺少 {part}：{path}',
     UNKNOWN_CRS: '无法识别的坐标系：{path}（{detail}）',
     SHEET_NOT_FOUND: '找不到工作表 {sheet}：{path}',
+    RULE_VALUE_INVALID: '规则参数“{label}”的值 {value} 无效：{detail}',
+    RULE_ORDER: '规则参数“{lower}”必须小于“{upper}”',
+    SCENARIO_NOT_FOUND: '找不到方案 #{id}',
+    DECISION_INVALID: '村 {village} 的处理意见无效：{detail}',
     INTERNAL: '内部错误：{detail}',
   },
   importProblems: {
@@ -413,6 +427,7 @@ export const zhCN = {
     tableCount: '{table} {n} 条',
   },
   analysis: {
+    dockTabs: { coverage: '村庄覆盖', proposals: '规划建议', tiers: '卫生院梯次', roster: '派驻名单' },
     title: '覆盖分析',
     mode: '出行方式',
     modes: {

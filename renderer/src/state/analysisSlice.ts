@@ -79,6 +79,10 @@ export interface AddClinicPrompt {
 
 export const EMPTY_WHAT_IF: WhatIfState = { active: false, document: null, moved: {}, added: [], pending: false, lastMs: null, lastWorkerMs: null };
 
+/** Tabs of the bottom dock: coverage table + chart, proposals, THC tiers, posting roster. */
+export const DOCK_TABS = ['coverage', 'proposals', 'tiers', 'roster'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
 export interface AnalysisSlice {
   analysisMode: TravelMode;
   analysisGroup: FacilityGroup;
@@ -89,6 +93,8 @@ export interface AnalysisSlice {
   tableSort: TableSort;
   /** The bottom dock with the village table and the chart. */
   analysisDockOpen: boolean;
+  /** Which tab of the bottom dock is shown. */
+  dockTab: DockTab;
   addClinicPrompt: AddClinicPrompt | null;
   setAnalysisMode(mode: TravelMode): void;
   setAnalysisGroup(group: FacilityGroup): void;
@@ -100,6 +106,7 @@ export interface AnalysisSlice {
   /** Sorts by `key`; the same key again flips the direction. */
   sortTableBy(key: TableSortKey): void;
   setAnalysisDockOpen(open: boolean): void;
+  setDockTab(tab: DockTab): void;
   setAddClinicPrompt(prompt: AddClinicPrompt | null): void;
   /** A project was opened: forget everything of the previous one (keep the mode and group). */
   clearAnalysis(): void;
@@ -117,6 +124,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
   tableFilter: { blankOnly: false, beyondOnly: false, township: null },
   tableSort: { key: 'minutes.clinic', dir: 'desc' },
   analysisDockOpen: true,
+  dockTab: 'coverage',
   addClinicPrompt: null,
   setAnalysisMode: (analysisMode) => set({ analysisMode }),
   setAnalysisGroup: (analysisGroup) => set({ analysisGroup }),
@@ -131,6 +139,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
         s.tableSort.key === key ? { key, dir: s.tableSort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: DESC_FIRST.has(key) ? 'desc' : 'asc' },
     })),
   setAnalysisDockOpen: (analysisDockOpen) => set({ analysisDockOpen }),
+  setDockTab: (dockTab) => set({ dockTab, analysisDockOpen: true }),
   setAddClinicPrompt: (addClinicPrompt) => set({ addClinicPrompt }),
   clearAnalysis: () =>
     set({

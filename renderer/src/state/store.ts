@@ -9,9 +9,10 @@ import { createImportSlice, type ImportSlice } from './importSlice.js';
 import { createLayersSlice, type LayersSlice } from './layersSlice.js';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
+import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -21,4 +22,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDialogSlice(...a),
   ...createAnalysisSlice(...a),
   ...createImportSlice(...a),
+  ...createScenarioSlice(...a),
 }));

@@ -1,0 +1,3 @@
+/** zh-CN catalog section `thcReasons` (merged into zh-CN.ts). */
+export const thcReasonsZh = {
+};

@@ -1,0 +1,3 @@
+/** zh-CN catalog section `planningUi` (merged into zh-CN.ts). */
+export const planningUiZh = {
+};

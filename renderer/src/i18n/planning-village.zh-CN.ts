@@ -1,0 +1,3 @@
+/** zh-CN catalog section `villageReasons` (merged into zh-CN.ts). */
+export const villageReasonsZh = {
+};

@@ -1,0 +1,4 @@
+/** (Being written.) */
+export function TierTable() {
+  return null;
+}
