@@ -93,10 +93,12 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'T5.physicians_full_points', rule: 'T5', defaultValue: 25, unit: 'persons', source: '[003, 三(二)] 能力较强; 产品默认', min: 1 },
   { id: 'T5.remote_minutes', rule: 'T5', defaultValue: 45, unit: 'minutes', source: '[003, 三(二)] 地处偏远、交通不便; 时限为产品默认', min: 1 },
   { id: 'T6.city_core_near_minutes', rule: 'T6', defaultValue: 45, unit: 'minutes', source: '[003, 三(一)] 距城市中心城区较近; 时限为产品默认', min: 1 },
+  { id: 'T6.city_side_margin_minutes', rule: 'T6', defaultValue: 30, unit: 'minutes', source: '[003, 三(一)] 靠近城市中心城区（城市一侧）; 时限为产品默认', min: 0 },
   { id: 'T7.posted_physicians_per_thc', rule: 'T7', defaultValue: 1, unit: 'persons', source: '[003, 三(三)]', min: 1 },
   { id: 'T7.posting_min_title', rule: 'T7', defaultValue: 'intermediate', unit: 'title', source: '[003, 三(三)]' },
   { id: 'T7.posting_min_months', rule: 'T7', defaultValue: 6, unit: 'months', source: '[003, 三(三)]', min: 6 },
   { id: 'T8.community_days_per_week', rule: 'T8', defaultValue: 3, unit: 'days_per_week', source: '[003, 二(二)]', min: 3 },
+  { id: 'T8.community_min_title', rule: 'T8', defaultValue: 'intermediate', unit: 'title', source: '[003, 二(二)]' },
   { id: 'T8.community_resident_staff', rule: 'T8', defaultValue: 3, unit: 'persons', source: '[003, 二(二)]', min: 3 },
   // Touring hierarchy
   { id: 'H2.county_tours_per_quarter', rule: 'H2', defaultValue: 1, unit: 'per_quarter', source: '[003, 四]', min: 1 },

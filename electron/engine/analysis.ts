@@ -6,7 +6,7 @@
  */
 import { TRAVEL_MODES, type RuleValues, type TravelMode } from '../domain/rules.js';
 import type { PlanningDocument } from '../domain/planning.js';
-import { proposedVillageClinic, type Facility, type Road, type Village } from '../domain/types.js';
+import { proposedVillageClinic, type Facility, type LngLat, type Posting, type Road, type Village, type VillageArea } from '../domain/types.js';
 import { analyzeCoverage, createCoverageSession, type CoverageInput, type CoverageResult, type CoverageSession } from './coverage.js';
 import { gridCoverage, type ElevationGrid } from './elevation.js';
 import { FACILITY_GROUPS, facilityGroup } from './facility-groups.js';
@@ -15,7 +15,9 @@ import type { FacilityGroup, ProgressSink, RoadGraph, RoadInput } from './graph-
 import { computeIsochrones, type IsochroneBand } from './isochrones.js';
 import { RuleReader } from './rule-values.js';
 import { buildEdgeIndex, snapPoints, type EdgeIndex } from './snap.js';
-import { edgeMinutes, speedTableFromRules } from './speeds.js';
+import { runPlanning, type TravelOracle } from './planning/index.js';
+import { classSpeedKmh, edgeMinutes, speedTableFromRules } from './speeds.js';
+import { kmhToMetresPerMinute, placeSet, travelTimeMatrix, type TravelSetting } from './travel-time.js';
 import { edgeWalkFactors, offRoadFactors } from './tobler.js';
 
 /** Isochrone grid cell for live what-if updates, metres. */
@@ -25,6 +27,8 @@ const WHAT_IF_CELL_M = 200;
 export interface AnalysisInput extends Omit<CoverageInput, 'slope'> {
   /** The project's DEM, when it has one: walking edges and off-road legs then follow the slope. */
   dem: ElevationGrid | null;
+  /** With the roster and village polygons, the run also makes the planning proposals (document.planning). */
+  planning?: { postings: Posting[]; villageAreas: VillageArea[]; year?: number };
 }
 
 /** What the DEM contributed (or why it did not). */
@@ -73,6 +77,8 @@ interface Prepared {
   maxSnapM: number;
   /** Per-edge traversal minutes (the faster direction) for exact times inside edges in isochrones. */
   edgeTraversal: Float64Array;
+  /** Place-to-place trips of the analysed mode (the planning engine's travel oracle). */
+  setting: TravelSetting;
 }
 
 function prepare(input: AnalysisInput, progress?: ProgressSink): Prepared {
@@ -104,6 +110,15 @@ function prepare(input: AnalysisInput, progress?: ProgressSink): Prepared {
     };
   }
   const costs = edgeMinutes(graph, input.mode, speeds, { walkFactor: coverageInput.slope?.edgeWalk });
+  // The same trip model as the coverage analysis (coverage.ts): flat walking off road, the mode's
+  // village-road speed for straight-line estimates of places off the network.
+  const setting: TravelSetting = {
+    graph,
+    costs,
+    detourFactor: rules.number('X.detour_factor'),
+    offRoadMetresPerMinute: kmhToMetresPerMinute(speeds.walk.village),
+    estimateMetresPerMinute: kmhToMetresPerMinute(classSpeedKmh(speeds, input.mode, 'village')),
+  };
   const edgeTraversal = new Float64Array(graph.edgeCount);
   for (let e = 0; e < graph.edgeCount; e++) edgeTraversal[e] = Math.min(costs.forward[e], costs.backward[e]);
   return {
@@ -117,7 +132,41 @@ function prepare(input: AnalysisInput, progress?: ProgressSink): Prepared {
     walkKmh: speeds.walk.village,
     detour: rules.number('X.detour_factor'),
     maxSnapM,
+    setting,
   };
+}
+
+/** Travel times between any places over the prepared network: one bounded Dijkstra per query. */
+function graphOracle(p: Prepared): TravelOracle {
+  const places = (points: readonly LngLat[]) => {
+    const xy = new Float64Array(points.length * 2);
+    points.forEach(([lng, lat], i) => {
+      xy[2 * i] = lng;
+      xy[2 * i + 1] = lat;
+    });
+    return placeSet(p.setting, xy, snapPoints(p.graph, xy, p.maxSnapM, p.index));
+  };
+  return {
+    minutes(from, to, limitMinutes) {
+      if (to.length === 0) return new Float64Array(0);
+      return travelTimeMatrix(p.setting, places([from]), places(to), { maxMinutes: limitMinutes, direction: 'from_sources' });
+    },
+  };
+}
+
+function planningFor(input: AnalysisInput, p: Prepared, result: CoverageResult) {
+  if (!input.planning) return undefined;
+  return runPlanning({
+    villages: input.villages,
+    facilities: input.facilities,
+    postings: input.planning.postings,
+    villageAreas: input.planning.villageAreas,
+    coverage: result.villages,
+    rules: input.rules,
+    mode: input.mode,
+    travel: graphOracle(p),
+    year: input.planning.year,
+  });
 }
 
 /** DEM multipliers for the off-road legs from places to their snap points (place → road). */
@@ -171,9 +220,11 @@ function isochronesFor(
   return out;
 }
 
-function toDocument(result: CoverageResult, isochrones: Partial<Record<FacilityGroup, IsochroneBand[]>>, p: Prepared): CoverageDocument {
+function toDocument(result: CoverageResult, isochrones: Partial<Record<FacilityGroup, IsochroneBand[]>>, p: Prepared, planning?: PlanningDocument): CoverageDocument {
   const { nodeMinutes: _nodeMinutes, ...rest } = result;
-  return { ...rest, rulesUsed: { ...rest.rulesUsed, 'X.isochrone_bands': p.bands.join(',') }, isochrones, slope: p.slope };
+  const doc: CoverageDocument = { ...rest, rulesUsed: { ...rest.rulesUsed, 'X.isochrone_bands': p.bands.join(',') }, isochrones, slope: p.slope };
+  if (planning) doc.planning = planning;
+  return doc;
 }
 
 export function runCoverageAnalysis(input: AnalysisInput, opts: { signal?: AbortSignal; progress?: ProgressSink } = {}): AnalysisOutput {
@@ -187,8 +238,10 @@ export function runCoverageAnalysis(input: AnalysisInput, opts: { signal?: Abort
     opts.progress?.(0.6 + 0.13 * i, `isochrones:${g}`);
     Object.assign(isochrones, isochronesFor(p, input.dem, result.nodeMinutes, [g], { signal: opts.signal }));
   });
+  if (input.planning) opts.progress?.(0.97, 'planning');
+  const planning = planningFor(input, p, result);
   opts.progress?.(1, 'done');
-  return { document: toDocument(result, isochrones, p) };
+  return { document: toDocument(result, isochrones, p, planning) };
 }
 
 export interface AnalysisSession {

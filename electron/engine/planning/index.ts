@@ -5,7 +5,7 @@
  */
 import type { PlanningDocument } from '../../domain/planning.js';
 import { checkRoster } from './roster.js';
-import { rankThcs } from './tiers.js';
+import { rankThcs, tierProblems } from './tiers.js';
 import type { PlanningInput } from './types.js';
 import { planVillages } from './villages.js';
 
@@ -24,6 +24,6 @@ export function runPlanning(input: PlanningInput): PlanningDocument {
     capacity: villages.capacity,
     thcs,
     roster: { issues: roster.issues, summary: roster.summary },
-    problems: [...villages.problems, ...roster.problems],
+    problems: [...villages.problems, ...tierProblems(thcs), ...roster.problems],
   };
 }

@@ -12,12 +12,10 @@ import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import { api } from '../api/index.js';
 import { useAppStore } from '../state/store.js';
 import { AnalysisCancelled, AnalysisClient, SessionLost, createAnalysisWorker, type SessionOutput } from './client.js';
-import { buildAnalysisInput, elevationGridFromDem, ruleValuesFromSettings } from './input.js';
+import { buildAnalysisInput, elevationGridFromDem, ruleValuesFromSettings, withScenario } from './input.js';
 import type { AnalysisRequestInput } from './protocol.js';
 
 const store = useAppStore;
-/** The scenario the baseline is stored under (0: the project as it is). */
-const BASELINE_SCENARIO = 0;
 
 let client: AnalysisClient | null = null;
 function getClient(): AnalysisClient {
@@ -45,9 +43,13 @@ async function projectDem(): Promise<ElevationGrid | null> {
   return grid;
 }
 
+/** The active scenario's input: its facilities and roster (the project's with its edits applied). */
 async function gatherInput(mode: TravelMode): Promise<AnalysisRequestInput> {
-  const [settings, dem] = await Promise.all([api.getSettings({}), projectDem()]);
-  return buildAnalysisInput(store.getState().layers, ruleValuesFromSettings(settings), mode, dem);
+  const [settings, dem, postings] = await Promise.all([api.getSettings({}), projectDem(), api.getPostings({})]);
+  const s = store.getState();
+  const base = buildAnalysisInput(s.layers, ruleValuesFromSettings(settings), mode, dem);
+  const scenario = s.scenarios.find((x) => x.id === s.activeScenarioId) ?? null;
+  return withScenario(base, s.layers, postings, scenario?.payload ?? null).input;
 }
 
 function hasLayers(): boolean {
@@ -71,6 +73,7 @@ export async function runCoverage(): Promise<void> {
   const token = ++runToken;
   const seq = s.openedSeq;
   const mode = s.analysisMode;
+  const scenarioId = s.activeScenarioId;
   s.setAnalysisDockOpen(true);
   s.setAnalysisStatus({ kind: 'running', fraction: 0, stage: 'input' });
   const started = performance.now();
@@ -80,12 +83,13 @@ export async function runCoverage(): Promise<void> {
     const { document, workerMs } = await getClient().run(input, (fraction, stage) => {
       if (token === runToken) store.getState().setAnalysisStatus({ kind: 'running', fraction, stage });
     });
-    // A newer run, another project or another mode meanwhile: this result is not what is shown now.
-    if (token !== runToken || store.getState().openedSeq !== seq || store.getState().analysisMode !== mode) return;
+    // A newer run, another project, mode or scenario meanwhile: this result is not what is shown now.
+    const now = store.getState();
+    if (token !== runToken || now.openedSeq !== seq || now.analysisMode !== mode || now.activeScenarioId !== scenarioId) return;
     const timing = { totalMs: Math.round(performance.now() - started), workerMs: Math.round(workerMs) };
     store.getState().setBaseline({ document, computedAt: null, origin: 'run', timing });
     store.getState().setAnalysisStatus({ kind: 'done' });
-    await saveBaseline(seq, mode);
+    await saveBaseline(seq, mode, scenarioId);
   } catch (e) {
     if (token !== runToken) return;
     if (e instanceof AnalysisCancelled) {
@@ -97,7 +101,7 @@ export async function runCoverage(): Promise<void> {
   }
 }
 
-async function saveBaseline(seq: number, mode: TravelMode): Promise<void> {
+async function saveBaseline(seq: number, mode: TravelMode, scenarioId: number): Promise<void> {
   const baseline = store.getState().baseline;
   if (!baseline) return;
   const s = store.getState();
@@ -108,7 +112,7 @@ async function saveBaseline(seq: number, mode: TravelMode): Promise<void> {
   try {
     // The zod input type has index signatures (passthrough objects) that engine interfaces lack.
     const result = baseline.document as unknown as ApiArgsOf<'saveCoverageResult'>['result'];
-    const { computedAt } = await api.saveCoverageResult({ scenarioId: BASELINE_SCENARIO, mode, result });
+    const { computedAt } = await api.saveCoverageResult({ scenarioId, mode, result });
     const now = store.getState();
     if (now.openedSeq === seq && now.baseline?.document === baseline.document) now.setBaseline({ ...baseline, computedAt });
   } catch (e) {
@@ -127,16 +131,17 @@ export function cancelCoverage(): void {
   }
 }
 
-/** Shows the result stored in the project for the chosen mode; false when there is none. */
+/** Shows the result stored in the project for the chosen mode and the active scenario; false when there is none. */
 export async function loadStoredCoverage(): Promise<boolean> {
   const s = store.getState();
   if (!s.summary) return false;
   const seq = s.openedSeq;
   const mode = s.analysisMode;
+  const scenarioId = s.activeScenarioId;
   try {
-    const stored = await api.getCoverageResult({ scenarioId: BASELINE_SCENARIO, mode });
+    const stored = await api.getCoverageResult({ scenarioId, mode });
     const now = store.getState();
-    if (now.openedSeq !== seq || now.analysisMode !== mode || now.analysisStatus.kind === 'running') return false;
+    if (now.openedSeq !== seq || now.analysisMode !== mode || now.activeScenarioId !== scenarioId || now.analysisStatus.kind === 'running') return false;
     if (!stored) return false;
     now.setBaseline({ document: stored.result, computedAt: stored.computedAt, origin: 'stored' });
     now.setAnalysisStatus({ kind: 'done' });

@@ -5,7 +5,8 @@
  */
 import type { DemInfo, Feature, Geometry, Position, RuleSetting } from '../../../electron/api/schema.js';
 import type { RuleValues, TravelMode } from '../../../electron/domain/rules.js';
-import type { Facility, LngLat, Road, Village } from '../../../electron/domain/types.js';
+import { applyScenario, type InputProblem, type ScenarioPayload } from '../../../electron/domain/planning.js';
+import type { Facility, LngLat, Posting, Road, Village, VillageArea } from '../../../electron/domain/types.js';
 import type { ElevationGrid } from '../../../electron/engine/elevation.js';
 import type { LayerData, LayerFC } from '../state/derived.js';
 import type { AnalysisRequestInput } from './protocol.js';
@@ -43,6 +44,17 @@ export function roadsFromLayer(fc: LayerFC<'roads'> | undefined): Road[] {
     const parts: Position[][] =
       f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
     for (const part of parts) out.push({ ...f.properties, id: f.id, coordinates: part.map((p) => [p[0], p[1]] as LngLat) });
+  }
+  return out;
+}
+
+/** Village polygon features → VillageArea records (a Polygon becomes a one-part MultiPolygon). */
+export function villageAreasFromLayer(fc: LayerFC<'village_areas'> | undefined): VillageArea[] {
+  const out: VillageArea[] = [];
+  for (const f of fc?.features ?? []) {
+    const g = f.geometry;
+    const coordinates = g.type === 'MultiPolygon' ? g.coordinates : g.type === 'Polygon' ? [g.coordinates] : null;
+    if (coordinates) out.push({ ...f.properties, id: f.id, coordinates: coordinates.map((poly) => poly.map((ring) => ring.map((p) => [p[0], p[1]] as LngLat))) });
   }
   return out;
 }
@@ -96,5 +108,22 @@ export function buildAnalysisInput(layers: LayerData, rules: RuleValues, mode: T
     rules,
     mode,
     dem,
+  };
+}
+
+/**
+ * The input of a scenario: the project's facilities and roster with the scenario's edits applied
+ * (none for the baseline), and the roster and village polygons so the run makes the proposals.
+ */
+export function withScenario(
+  input: AnalysisRequestInput,
+  layers: LayerData,
+  postings: readonly Posting[],
+  payload: ScenarioPayload | null,
+): { input: AnalysisRequestInput; problems: InputProblem[] } {
+  const applied = payload ? applyScenario(input.facilities, postings, payload) : { facilities: input.facilities, postings: [...postings], problems: [] };
+  return {
+    input: { ...input, facilities: applied.facilities, planning: { postings: applied.postings, villageAreas: villageAreasFromLayer(layers.village_areas) } },
+    problems: applied.problems,
   };
 }

@@ -34,8 +34,13 @@ export function thcNeedsText(locale: Locale, t: ThcTier): string {
     .join(SEPARATOR[locale]);
 }
 
+/** Title codes in a roster issue's figures (title, minTitle) shown by name (初级, 中级 …). */
+const TITLE_PARAMS = ['title', 'minTitle'] as const;
+
 export function rosterIssueText(locale: Locale, issue: RosterIssue): string {
-  return `${translate(locale, `thcReasons.roster.${issue.code}`, issue.params)} [${issue.rule}]`;
+  const params = { ...issue.params };
+  for (const k of TITLE_PARAMS) if (typeof params[k] === 'string') params[k] = translate(locale, `thcReasons.titles.${params[k]}`);
+  return `${translate(locale, `thcReasons.roster.${issue.code}`, params)} [${issue.rule}]`;
 }
 
 export function inputProblemText(locale: Locale, p: InputProblem): string {

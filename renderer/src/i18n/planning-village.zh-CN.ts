@@ -1,3 +1,28 @@
-/** zh-CN catalog section `villageReasons` (merged into zh-CN.ts). */
+/** zh-CN catalog section `villageReasons` (merged into zh-CN.ts): the step codes of village proposals (electron/engine/planning/service-mode.ts, villages.ts). */
 export const villageReasonsZh = {
+  missing_population: '人口缺失或无效（{population}），无法提出方案',
+  missing_location: '坐标缺失或无效，无法提出方案',
+  has_qualified_clinic: '本村有合格村卫生室（{clinic}）',
+  blank_no_clinic: '无村卫生室',
+  blank_no_qualified_doctor: '村卫生室无合格医生',
+  settlement: '移民搬迁安置点，无基层医疗机构',
+  population_below: '人口 {population} < {threshold}',
+  population_at_least: '人口 {population} ≥ {threshold}',
+  population_between: '人口 {population}（介于 {small} 与 {large} 之间）',
+  area_below: '面积 {area} 平方公里 < {threshold}',
+  adjacent_blank_group: '与相邻空白村（{villages}）共 {count} 村合计人口 {population} ≥ {threshold}',
+  joint_host: '联合卫生室设在{host}，距 {minutes} 分钟 ≤ {limit}',
+  joint_host_self: '联合卫生室设在本村（{host}），成员村均在 {limit} 分钟内',
+  neighbour_clinic_within: '距邻村卫生室（{village}）{minutes} 分钟 ≤ {limit}',
+  neighbour_clinic_beyond: '最近村卫生室 {minutes} 分钟 > {limit}',
+  no_reachable_clinic: '无可到达的村卫生室',
+  posting_terms: '每周派驻 {days} 天，连续不少于 {months} 个月',
+  tour_visits: '每周巡诊 {visits} 次（不低于 {floor} 次）',
+  thc_too_weak: '{thc}未达基本标准，无力巡诊派驻',
+  thc_short_staffed: '{thc}力量不足（需 {demand} 人日/周，可出 {capacity} 人日/周）',
+  no_thc: '无负责的乡镇卫生院',
+  problems: {
+    missing_population: '{village}（{code}）人口缺失或无效',
+    missing_location: '{village}（{code}）坐标缺失或无效',
+  },
 };

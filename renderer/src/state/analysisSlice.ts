@@ -4,6 +4,7 @@
  * the village table's filters and sort. Derived values (the shown document, map features, table
  * rows, totals) are computed in analysis/*.ts, not stored.
  */
+import type { PlanningDocument } from '../../../electron/domain/planning.js';
 import type { StateCreator } from 'zustand';
 import type { CoverageDocument } from '../../../electron/api/schema.js';
 import type { TravelMode } from '../../../electron/domain/rules.js';
@@ -155,4 +156,12 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
 export function selectShownCoverage(s: Pick<AnalysisSlice, 'whatIf' | 'baseline'>): CoverageDocument | null {
   if (s.whatIf.active && s.whatIf.document) return s.whatIf.document;
   return s.baseline?.document ?? null;
+}
+
+/**
+ * The planning proposals on screen: those of the last full run. What-if edits recompute coverage
+ * only, so while one is under way the proposals stay those of the run it started from.
+ */
+export function selectPlanning(s: Pick<AnalysisSlice, 'whatIf' | 'baseline'>): PlanningDocument | null {
+  return selectShownCoverage(s)?.planning ?? s.baseline?.document.planning ?? null;
 }
