@@ -3,7 +3,13 @@
  *   npm run cli -- new <file.gpkg> [--demo]
  *   npm run cli -- info <file.gpkg>
  *   npm run cli -- export <file.gpkg> --layer L --format geojson|csv|xlsx --out PATH [--overwrite]
- *   npm run cli -- analyze <file.gpkg> --out DIR [--mode car]
+ *   npm run cli -- analyze <file.gpkg> --out DIR [--mode car] [--scenario ID|NAME]
+ *     (writes villages.csv/.xlsx, coverage.json, isochrones.geojson and the planning proposals:
+ *      proposals.csv, merges.csv, tiers.csv, roster-issues.csv)
+ *   npm run cli -- compare <file.gpkg> <scenarioA> <scenarioB> [--mode car] [--out FILE.csv]
+ *     (a scenario is an id or a name; 0, baseline or 基线 = the project as is)
+ *   npm run cli -- scenario <file.gpkg> list | create NAME [--copy-of ID|NAME] [--description TEXT] | delete ID|NAME
+ *   npm run cli -- rules <file.gpkg> list | set ID=VALUE … | reset [ID …]   (all or nothing)
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
  *   npm run cli -- import <file.gpkg> <input> --layer L [--crs C] [--encoding E] [--sheet S] [--mode insert|update] [--dry-run] [--skip-invalid]
@@ -12,9 +18,14 @@
  * Messages follow --lang (zh-CN default, en). Exit code 0 on success, 1 on an operation error,
  * 2 on a usage error.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/api/dispatch.js';
-import type { ApiMethod, ApiResults, ProjectSummary } from '../electron/api/schema.js';
+import { ApiError } from '../electron/api/errors.js';
+import type { ApiMethod, ApiResults, ProjectSummary, RuleSetting, ScenarioSummary } from '../electron/api/schema.js';
+import { SERVICE_MODES } from '../electron/domain/planning.js';
+import { toCsv } from '../electron/io/csv.js';
+import { writeFileAtomic } from '../electron/io/write-file.js';
 import { createPlannerService, type PlannerService } from '../electron/service/service.js';
 import { translate, type Locale } from '../renderer/src/i18n/index.js';
 import { appVersion, dataDir, userHome } from './paths.js';
@@ -41,6 +52,9 @@ function main(argv: string[]): Promise<number> {
       'no-swap': { type: 'boolean', default: false },
       'reject-outside': { type: 'boolean', default: false },
       repair: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      'copy-of': { type: 'string' },
+      description: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +76,25 @@ function main(argv: string[]): Promise<number> {
   const need = (v: string | undefined, name: string): string => {
     if (!v) throw new UsageError(t('cli.missingArgument', { name }));
     return v;
+  };
+
+
+  /** A scenario id from an id or a name (0, baseline, 基线 = the project as is). */
+  const scenarioId = async (ref: string): Promise<number> => {
+    const trimmed = ref.trim();
+    if (/^\d+$/.test(trimmed)) return Number(trimmed); // the API checks that it exists
+    if (['baseline', '基线', t('cli.baselineName').toLowerCase()].includes(trimmed.toLowerCase())) return 0;
+    const matches = (await call('getScenarios', {})).filter((sc) => sc.name === trimmed);
+    if (matches.length === 0) throw new Error(t('cli.scenarioUnknown', { scenario: trimmed }));
+    if (matches.length > 1) throw new Error(t('cli.scenarioAmbiguous', { scenario: trimmed, ids: matches.map((m) => m.id).join(', ') }));
+    return matches[0].id;
+  };
+  const ruleLabel = (id: string): string => {
+    const label = t(`ruleLabels.${id}`);
+    return label === `ruleLabels.${id}` ? id : label;
+  };
+  const printRules = (list: RuleSetting[], ids?: readonly string[]) => {
+    for (const r of list.filter((x) => !ids || ids.includes(x.id))) console.log(t('cli.ruleLine', { id: r.id, label: ruleLabel(r.id), value: r.value }));
   };
 
   const run = async (): Promise<number> => {
@@ -89,7 +122,8 @@ function main(argv: string[]): Promise<number> {
       }
       case 'analyze': {
         await call('openProject', { path: need(file, '<file.gpkg>') });
-        const r = await call('analyzeProject', { mode: values.mode ?? 'car', outDir: need(values.out, '--out') });
+        const scenario = values.scenario === undefined ? undefined : await scenarioId(values.scenario);
+        const r = await call('analyzeProject', { mode: values.mode ?? 'car', outDir: need(values.out, '--out'), ...(scenario === undefined ? {} : { scenarioId: scenario }) });
         const c = r.result.county;
         console.log(
           t('cli.analyzed', {
@@ -101,6 +135,14 @@ function main(argv: string[]): Promise<number> {
             beyondCounty: c.beyond.county.villages,
           }),
         );
+        if (r.summary) {
+          const counts = [...SERVICE_MODES, 'undecided' as const]
+            .filter((m) => r.summary!.villagesByMode[m] > 0)
+            .map((m) => `${t(`serviceModes.${m}`)} ${r.summary!.villagesByMode[m]}`);
+          console.log(t('cli.planned', { summary: counts.join(locale === 'en' ? ', ' : '、') }));
+        } else {
+          console.warn(t('cli.planningMissing'));
+        }
         for (const f of r.files) console.log(`  ${f}`);
         const n = r.result.network;
         if (n.issues.length) console.warn(t('cli.warnNetworkIssues', { count: n.issues.length }));
@@ -111,7 +153,106 @@ function main(argv: string[]): Promise<number> {
         if (unreachable) console.warn(t('cli.warnUnreachable', { count: unreachable }));
         const slope = r.result.slope;
         if (slope?.dem && slope.coverage < 0.95) console.warn(t('cli.warnDemCoverage', { percent: Math.round(slope.coverage * 100) }));
+        const problems = r.result.planning?.problems.length ?? 0;
+        if (problems) console.warn(t('cli.planningProblems', { count: problems }));
         return 0;
+      }
+      case 'compare': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const a = await scenarioId(need(positionals[2], '<scenarioA>'));
+        const b = await scenarioId(need(positionals[3], '<scenarioB>'));
+        const mode = values.mode ?? 'car';
+        const r = await call('compareScenarios', { a, b, mode });
+        const rows = compareRows(r.a, r.b, t);
+        const header = [t('cli.metric'), `A: ${r.a.name}`, `B: ${r.b.name}`, t('cli.delta')];
+        console.log(t('cli.compareTitle', { mode, a: r.a.name, b: r.b.name }));
+        const width = Math.max(...rows.map(([m]) => displayWidth(m)), displayWidth(header[0])) + 2;
+        const cell = (v: string) => v.padStart(14);
+        console.log(padDisplay(header[0], width) + cell('A') + cell('B') + cell('Δ'));
+        for (const [metric, va, vb, d] of rows) console.log(padDisplay(metric, width) + cell(fmt(va)) + cell(fmt(vb)) + cell(fmtDelta(d)));
+        if (values.out) {
+          const target = path.resolve(values.out);
+          try {
+            writeFileAtomic(target, toCsv(header, rows));
+          } catch (e) {
+            if (e instanceof ApiError) throw new Error(t(`errors.${e.code}`, e.params));
+            throw e;
+          }
+          console.log(t('cli.compareWritten', { path: target }));
+        }
+        return 0;
+      }
+      case 'scenario': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const action = positionals[2] ?? 'list';
+        if (action === 'list') {
+          const list = await call('getScenarios', {});
+          if (list.length === 0) console.log(t('cli.scenarioNone'));
+          else console.log(t('cli.scenarioHeader'));
+          for (const sc of list) {
+            const decisions = (await call('getDecisions', { scenarioId: sc.id })).length;
+            console.log(
+              t('cli.scenarioLine', {
+                id: sc.id,
+                name: sc.name,
+                facilityEdits: sc.payload.facilityEdits.length,
+                postingEdits: sc.payload.postingEdits.length,
+                decisions,
+                createdAt: sc.createdAt.slice(0, 19).replace('T', ' '),
+              }),
+            );
+          }
+          return 0;
+        }
+        if (action === 'create') {
+          const name = need(positionals[3], '<name>');
+          const copyOf = values['copy-of'] === undefined ? undefined : await scenarioId(values['copy-of']);
+          const sc = await call('createScenario', { name, ...(values.description ? { description: values.description } : {}), ...(copyOf === undefined ? {} : { copyOf }) });
+          console.log(t('cli.scenarioCreated', { id: sc.id, name: sc.name }));
+          return 0;
+        }
+        if (action === 'delete') {
+          const id = await scenarioId(need(positionals[3], '<scenario>'));
+          // A scenario whose payload is damaged can still be deleted by id.
+          const sc = await call('getScenarios', {}).then((list) => list.find((x) => x.id === id), () => undefined);
+          await call('deleteScenario', { id });
+          console.log(t('cli.scenarioDeleted', { id, name: sc?.name ?? '' }));
+          return 0;
+        }
+        throw new UsageError(t('cli.badScenarioAction', { value: action }));
+      }
+      case 'rules': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const action = positionals[2] ?? 'list';
+        const args = positionals.slice(3);
+        if (action === 'list') {
+          printRules(await call('getSettings', {}));
+          return 0;
+        }
+        if (action === 'set') {
+          if (args.length === 0) throw new UsageError(t('cli.missingArgument', { name: 'ID=VALUE' }));
+          const current = new Map((await call('getSettings', {})).map((r) => [r.id, r]));
+          const values: Record<string, number | string> = {};
+          for (const a of args) {
+            const eq = a.indexOf('=');
+            if (eq <= 0) throw new UsageError(t('cli.badRuleAssignment', { value: a }));
+            const id = a.slice(0, eq).trim();
+            const raw = a.slice(eq + 1).trim();
+            // Numeric rules take numbers; anything else goes through as text and the API names the problem.
+            values[id] = typeof current.get(id)?.defaultValue === 'number' && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+          }
+          const list = await call('setRuleValues', { values });
+          console.log(t('cli.rulesChanged', { count: Object.keys(values).length }));
+          printRules(list, Object.keys(values));
+          return 0;
+        }
+        if (action === 'reset') {
+          const list = await call('resetRules', args.length ? { ids: args } : {});
+          console.log(t('cli.rulesReset', { count: args.length || list.length }));
+          if (args.length) printRules(list, args);
+          return 0;
+        }
+        throw new UsageError(t('cli.badRulesAction', { value: action }));
       }
       case 'import-osm': {
         await call('openProject', { path: need(file, '<file.gpkg>') });
@@ -180,13 +321,43 @@ function closeQuietly(service: PlannerService): void {
   }
 }
 
-/** Pads to a terminal width, counting CJK characters as two columns. */
-function padDisplay(s: string, width: number): string {
-  const used = [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-  return s + ' '.repeat(Math.max(1, width - used));
+/** Terminal columns of a text, counting CJK characters as two. */
+function displayWidth(s: string): number {
+  return [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
 }
 
-function printSummary(s: ProjectSummary, t: (k: string, p?: Record<string, string | number>) => string): void {
+/** Pads to a terminal width, counting CJK characters as two columns. */
+function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(1, width - displayWidth(s)));
+}
+
+type Translate = (k: string, p?: Record<string, string | number>) => string;
+
+/** The comparison table: metric, A, B, B − A (one row per figure of ScenarioSummary). */
+function compareRows(a: ScenarioSummary, b: ScenarioSummary, t: Translate): [string, number, number, number][] {
+  const rows: [string, number, number][] = [
+    [t('cli.metrics.blankVillages'), a.blankVillages, b.blankVillages],
+    [t('cli.metrics.beyondClinic'), a.populationBeyond.clinic, b.populationBeyond.clinic],
+    [t('cli.metrics.beyondThc'), a.populationBeyond.thc, b.populationBeyond.thc],
+    [t('cli.metrics.beyondCounty'), a.populationBeyond.county, b.populationBeyond.county],
+    ...[...SERVICE_MODES, 'undecided' as const].map(
+      (m): [string, number, number] => [t('cli.metrics.villagesByMode', { mode: t(`serviceModes.${m}`) }), a.villagesByMode[m] ?? 0, b.villagesByMode[m] ?? 0],
+    ),
+    ...(['tourVisitsPerWeek', 'postingStaff', 'backfilledVillages', 'thcPostingGap', 'publicHealthGap', 'newClinics'] as const).map(
+      (k): [string, number, number] => [t(`cli.metrics.${k}`), a.staff[k], b.staff[k]],
+    ),
+    [t('cli.metrics.subsidyCny'), a.subsidyCny, b.subsidyCny],
+    [t('cli.metrics.rosterIssues'), a.rosterIssues, b.rosterIssues],
+    ...(['1', '2', '3', 'unranked'] as const).map((k): [string, number, number] => [t('cli.metrics.tier', { tier: t(`tiers.${k}`) }), a.tiers[k], b.tiers[k]]),
+  ];
+  return rows.map(([m, va, vb]) => [m, round1(va), round1(vb), round1(vb - va)]);
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const fmt = (x: number): string => x.toLocaleString('en-US');
+const fmtDelta = (x: number): string => (x > 0 ? `+${fmt(x)}` : x === 0 ? '0' : fmt(x));
+
+function printSummary(s: ProjectSummary, t: Translate): void {
   const b = s.bounds ? s.bounds.map((v) => v.toFixed(5)).join(', ') : '—';
   console.log(`${s.title || s.name}\n${s.path}`);
   console.log(`${t('cli.schemaVersion')}: ${s.schemaVersion}`);

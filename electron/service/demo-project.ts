@@ -1,4 +1,6 @@
 /** Creating the demo county project (示例县, fictional sample data) from the deterministic generator. */
+import { EMPTY_SCENARIO_PAYLOAD, type ScenarioPayload } from '../domain/planning.js';
+import type { Village } from '../domain/types.js';
 import { gridFromFunction } from '../engine/elevation.js';
 import { generateDemoCounty } from '../io/demo/generate.js';
 import { ProjectStore, type StoreOptions } from '../store/project-store.js';
@@ -8,12 +10,49 @@ const DEMO_DEM_CELL_DEG = 0.002;
 /** Margin around the county's bbox so the DEM covers the whole analysis area (it is padded too). */
 const DEMO_DEM_MARGIN_DEG = 0.05;
 
+/** The example scenario the demo ships with, so the comparison has something to show. */
+export const DEMO_SCENARIO = {
+  name: '方案二：龙岗村新建村卫生室',
+  description: '在龙岗村（431299202213，人口多、无村卫生室）新建一所村卫生室，配乡村医生 2 名（虚构示例）',
+  villageCode: '431299202213',
+};
+
+/** Scenario payload: a staffed village clinic at the village's location. */
+export function demoScenarioPayload(village: Pick<Village, 'code' | 'name' | 'townshipCode' | 'location'>): ScenarioPayload {
+  return {
+    ...EMPTY_SCENARIO_PAYLOAD,
+    facilityEdits: [
+      {
+        op: 'add',
+        facility: {
+          code: `VC-${village.code}`,
+          name: `${village.name}卫生室（新建）`,
+          level: 'village_clinic',
+          townshipCode: village.townshipCode,
+          villageCode: village.code,
+          capability: null,
+          isCentralThc: false,
+          isPlannedSubCenter: false,
+          beds: 0,
+          physicians: 0,
+          assistantPhysicians: 0,
+          villageDoctors: 2,
+          tcmPhysicians: 0,
+          nurses: 0,
+          publicHealthPhysicians: 0,
+          location: [village.location[0], village.location[1]],
+        },
+      },
+    ],
+  };
+}
+
 export function createDemoProject(file: string, opts: StoreOptions & { overwrite?: boolean } = {}): ProjectStore {
   const county = generateDemoCounty();
   const [w, s, e, n] = county.bbox;
   const m = DEMO_DEM_MARGIN_DEG;
   const dem = gridFromFunction((lng, lat) => county.elevation(lng, lat), [w - m, s - m, e + m, n + m], DEMO_DEM_CELL_DEG);
-  return ProjectStore.create(
+  const store = ProjectStore.create(
     file,
     { title: county.title, isDemo: true },
     {
@@ -27,4 +66,14 @@ export function createDemoProject(file: string, opts: StoreOptions & { overwrite
     },
     opts,
   );
+  const village = county.villages.find((v) => v.code === DEMO_SCENARIO.villageCode);
+  if (village) {
+    try {
+      store.createScenario({ name: DEMO_SCENARIO.name, description: DEMO_SCENARIO.description, payload: JSON.stringify(demoScenarioPayload(village)) });
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+  }
+  return store;
 }

@@ -6,7 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import type { ApiArgsOf, BasemapInfo, CoverageDocument, DemInfo, Locale, PlannerApi, ProjectSummary, RuleSetting } from '../api/schema.js';
-import { RULES } from '../domain/rules.js';
+import { scenarioPayloadSchema } from '../api/schema.js';
+import { RULES, RULES_BY_ID, checkRuleOrder, checkRuleValue, type RuleValueError, type RuleValues, type TravelMode } from '../domain/rules.js';
+import {
+  BASELINE_SCENARIO_ID,
+  EMPTY_SCENARIO_PAYLOAD,
+  applyScenario,
+  type ProposalDecision,
+  type ScenarioInfo,
+  type ScenarioPayload,
+  type ScenarioSummary,
+} from '../domain/planning.js';
+import type { Scenario, VillageArea } from '../domain/types.js';
+import { summarizeScenario } from '../engine/planning/index.js';
+import { writePlanningFiles } from '../io/planning-export.js';
+import { translate } from '../../renderer/src/i18n/index.js';
 import { exportTable } from '../io/export-layer.js';
 import { writeCoverageFiles } from '../io/coverage-export.js';
 import { readDem } from '../io/dem.js';
@@ -63,6 +77,150 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
   const current = (): ProjectStore => {
     if (!store) throw new ApiError('NO_PROJECT', 'no project is open');
     return store;
+  };
+
+
+  const t = (key: string, params?: Record<string, string | number>) => translate(config.locale, key, params);
+
+  /** The open project, refusing writes to one opened read-only. */
+  const writable = (): ProjectStore => {
+    const s = current();
+    if (s.readOnly) throw new ApiError('FILE_READ_ONLY', `opened read-only: ${s.path}`, { path: s.path });
+    return s;
+  };
+
+  const ruleLabel = (id: string): string => {
+    const key = `ruleLabels.${id}`;
+    const label = t(key);
+    return label === key ? id : label;
+  };
+
+  const settings = (s: ProjectStore): RuleSetting[] => {
+    const values = s.ruleValues();
+    return RULES.map((r) => ({ ...r, value: values[r.id] }));
+  };
+
+  /** Checks new rule values one by one, then the order of pairs on the merged set; throws the first problem. */
+  const checkRuleValues = (s: ProjectStore, values: RuleValues): void => {
+    for (const [id, value] of Object.entries(values)) {
+      const err = checkRuleValue(id, value);
+      if (err) throw ruleValueError(id, value, err);
+    }
+    const broken = checkRuleOrder({ ...s.ruleValues(), ...values });
+    if (broken.length > 0) {
+      const [lower, upper] = broken[0];
+      throw new ApiError('RULE_ORDER', `${lower} must stay below ${upper}`, { lower: ruleLabel(lower), upper: ruleLabel(upper), lowerId: lower, upperId: upper });
+    }
+  };
+
+  const ruleValueError = (id: string, value: number | string, err: RuleValueError): ApiError => {
+    const def = RULES_BY_ID.get(id);
+    const kind = err === 'wrong_type' && typeof def?.defaultValue === 'number' ? 'wrong_type_number' : err;
+    const min = def?.min ?? '';
+    const max = def?.max ?? '';
+    return new ApiError('RULE_VALUE_INVALID', `rule ${id}: ${String(value)}: ${err}`, {
+      id,
+      label: ruleLabel(id),
+      value: String(value),
+      kind: err,
+      min,
+      max,
+      detail: t(`errors.details.rule_${kind}`, { min, max }),
+    });
+  };
+
+  /** A stored scenario (SCENARIO_NOT_FOUND when there is none); null for the baseline (0). */
+  const scenarioRow = (s: ProjectStore, id: number): Scenario | null => {
+    if (id === BASELINE_SCENARIO_ID) return null;
+    const row = s.getScenario(id);
+    if (!row) throw new ApiError('SCENARIO_NOT_FOUND', `no scenario with id ${id}`, { id });
+    return row;
+  };
+
+  /** A scenario's payload, validated; a damaged one names the scenario and what is wrong. */
+  const scenarioPayload = (s: ProjectStore, row: Scenario): ScenarioPayload => {
+    const broken = (detail: string) =>
+      new ApiError('SCENARIO_INVALID', `scenario ${row.id} payload: ${detail}`, { path: s.path, id: row.id, name: row.name, detail });
+    let json: unknown;
+    try {
+      json = JSON.parse(row.payload);
+    } catch (e) {
+      throw broken((e as Error).message);
+    }
+    // Schema 2 stored '{}' as the empty payload.
+    if (json !== null && typeof json === 'object' && !Array.isArray(json) && Object.keys(json).length === 0) return EMPTY_SCENARIO_PAYLOAD;
+    const parsed = scenarioPayloadSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw broken(`${issue?.path.join('.') || '(payload)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data as ScenarioPayload;
+  };
+
+  const scenarioInfo = (s: ProjectStore, row: Scenario): ScenarioInfo => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    createdAt: row.createdAt,
+    payload: scenarioPayload(s, row),
+  });
+
+  /**
+   * Coverage and proposals of one scenario (0 = the project as it is): the scenario's facility and
+   * roster edits applied on top of the project, then summarised with its decisions.
+   */
+  const runScenario = (s: ProjectStore, scenarioId: number, mode: TravelMode) => {
+    const row = scenarioRow(s, scenarioId);
+    const payload = row ? scenarioPayload(s, row) : EMPTY_SCENARIO_PAYLOAD;
+    const base = analysisInputFromStore(s, mode);
+    const applied = applyScenario(base.facilities, s.getPostings(), payload);
+    const villageAreas = s.getLayer('village_areas').features.map((f) => ({ ...f.properties, coordinates: f.geometry.coordinates }) as VillageArea);
+    const input = { ...base, facilities: applied.facilities, planning: { postings: applied.postings, villageAreas } };
+    const { document } = runCoverageAnalysis(input);
+    if (document.planning) document.planning.problems.push(...applied.problems);
+    const decisions = s.getDecisions(scenarioId);
+    const name = row ? row.name : t('cli.baselineName');
+    const summary: ScenarioSummary | null = document.planning
+      ? summarizeScenario({ scenarioId, name, coverage: { villages: document.villages, county: document.county }, planning: document.planning, decisions })
+      : null;
+    return { input, document, decisions, summary };
+  };
+
+  const village = (s: ProjectStore, code: string) => s.getLayer('villages').features.find((f) => f.properties.code === code)?.properties ?? null;
+
+  /** The decision to store, checked: override needs a mode and a reason, reject a reason; tour/posting figures filled from the rules. */
+  const decisionOf = (s: ProjectStore, a: ApiArgsOf<'setDecision'>): ProposalDecision => {
+    const v = village(s, a.villageCode);
+    const label = v ? `${v.name}（${a.villageCode}）` : a.villageCode;
+    const invalid = (detail: string, params: Record<string, string | number> = {}) =>
+      new ApiError('DECISION_INVALID', `decision on ${a.villageCode}: ${detail}`, { village: label, villageCode: a.villageCode, reasonCode: detail, detail: t(`errors.details.decision_${detail}`, params) });
+    if (!v) throw invalid('unknown_village');
+    const mode = a.mode ?? null;
+    const reason = (a.reason ?? '').trim();
+    if (a.action === 'override' && mode === null) throw invalid('override_needs_mode');
+    if (a.action !== 'override' && mode !== null) throw invalid('mode_only_for_override');
+    if (a.action !== 'accept' && reason === '') throw invalid(`${a.action}_needs_reason`);
+    const rules = s.ruleValues();
+    let visits: number | null = null;
+    let days: number | null = null;
+    if (a.action === 'override') {
+      if (mode === 'tour' || mode === 'county_backfill') visits = a.visitsPerWeek ?? (mode === 'tour' ? Number(rules['V1.tour_visits_per_week']) : null);
+      if (mode === 'posting' || mode === 'county_backfill') days = a.postingDaysPerWeek ?? (mode === 'posting' ? Number(rules['V3.posting_days_per_week']) : null);
+      const floor = Number(rules['V2.tour_floor_per_week']);
+      if (visits !== null && visits < floor) throw invalid('visits_below_floor', { floor, value: visits });
+      if (days !== null && days <= 0) throw invalid('posting_days_zero');
+    }
+    return {
+      scenarioId: a.scenarioId,
+      villageCode: a.villageCode,
+      action: a.action,
+      mode,
+      visitsPerWeek: visits,
+      postingDaysPerWeek: days,
+      reason,
+      proposedMode: a.proposedMode ?? null,
+      decidedAt: new Date().toISOString(),
+    };
   };
 
   const getBasemap = (): MbtilesReader | null => {
@@ -130,8 +288,7 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       return current().getPostings();
     },
     async getSettings(): Promise<RuleSetting[]> {
-      const values = current().ruleValues();
-      return RULES.map((r) => ({ ...r, value: values[r.id] }));
+      return settings(current());
     },
     async getBasemapInfo(): Promise<BasemapInfo> {
       const b = getBasemap();
@@ -191,11 +348,94 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
     },
     async analyzeProject({ mode, scenarioId, outDir }: ApiArgsOf<'analyzeProject'>) {
       const s = current();
-      const input = analysisInputFromStore(s, mode);
-      const { document } = runCoverageAnalysis(input);
-      if (!s.readOnly) s.putCoverageResult(scenarioId ?? 0, mode, JSON.stringify(document));
-      const files = outDir ? await writeCoverageFiles(document, new Map(input.townships.map((t) => [t.code, t.name])), outDir, config.locale) : [];
-      return { result: document, files };
+      const id = scenarioId ?? BASELINE_SCENARIO_ID;
+      const run = runScenario(s, id, mode);
+      const { document, input } = run;
+      if (!s.readOnly) s.putCoverageResult(id, mode, JSON.stringify(document));
+      const files: string[] = [];
+      if (outDir) {
+        const townships = new Map(input.townships.map((tw) => [tw.code, tw.name]));
+        files.push(...(await writeCoverageFiles(document, townships, outDir, config.locale)));
+        if (document.planning) {
+          const facilities = new Map(input.facilities.map((f) => [f.code, f.name]));
+          files.push(...writePlanningFiles(document.planning, run.decisions, { townships, facilities }, outDir, config.locale));
+        }
+      }
+      return { result: document, summary: run.summary, files };
+    },
+    async compareScenarios({ a, b, mode }: ApiArgsOf<'compareScenarios'>) {
+      const s = current();
+      // Both ids are checked before the (long) runs.
+      scenarioRow(s, a);
+      scenarioRow(s, b);
+      const summaryOf = (id: number): ScenarioSummary => {
+        const { summary } = runScenario(s, id, mode);
+        if (!summary) throw new ApiError('INTERNAL', 'the analysis returned no planning proposals', { detail: 'no planning document' });
+        return summary;
+      };
+      return { a: summaryOf(a), b: summaryOf(b) };
+    },
+    async setRuleValues({ values }: ApiArgsOf<'setRuleValues'>) {
+      const s = writable();
+      checkRuleValues(s, values);
+      s.setRuleValues(values, t('cli.changeLabels.rules', { rules: Object.keys(values).map(ruleLabel).join('、') }));
+      return settings(s);
+    },
+    async resetRules({ ids }: ApiArgsOf<'resetRules'>) {
+      const s = writable();
+      const values: RuleValues = {};
+      for (const id of ids ?? RULES.map((r) => r.id)) {
+        const def = RULES_BY_ID.get(id);
+        if (!def) throw ruleValueError(id, '', 'unknown_rule');
+        values[id] = def.defaultValue;
+      }
+      checkRuleValues(s, values);
+      s.setRuleValues(values, ids ? t('cli.changeLabels.resetRules', { rules: ids.map(ruleLabel).join('、') }) : t('cli.changeLabels.resetAllRules'));
+      return settings(s);
+    },
+    async getScenarios() {
+      const s = current();
+      return s.getScenarios().map((row) => scenarioInfo(s, row));
+    },
+    async createScenario({ name, description, copyOf }: ApiArgsOf<'createScenario'>) {
+      const s = writable();
+      let payload: ScenarioPayload = EMPTY_SCENARIO_PAYLOAD;
+      if (copyOf !== undefined) {
+        const source = scenarioRow(s, copyOf);
+        if (source) payload = scenarioPayload(s, source);
+      }
+      const row = s.createScenario({ name, description: description ?? '', payload: JSON.stringify(payload) }, copyOf);
+      return scenarioInfo(s, row);
+    },
+    async updateScenario({ id, name, description, payload }: ApiArgsOf<'updateScenario'>) {
+      const s = writable();
+      const row = s.updateScenario(id, { name, description, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+      return scenarioInfo(s, row);
+    },
+    async deleteScenario({ id }: ApiArgsOf<'deleteScenario'>) {
+      const s = writable();
+      const row = scenarioRow(s, id)!;
+      s.deleteScenario(id, t('cli.changeLabels.deleteScenario', { name: row.name }));
+      return { id };
+    },
+    async getDecisions({ scenarioId }: ApiArgsOf<'getDecisions'>) {
+      const s = current();
+      scenarioRow(s, scenarioId);
+      return s.getDecisions(scenarioId);
+    },
+    async setDecision(args: ApiArgsOf<'setDecision'>) {
+      const s = writable();
+      scenarioRow(s, args.scenarioId);
+      const d = decisionOf(s, args);
+      const v = village(s, d.villageCode)!;
+      return s.putDecision(d, t(`cli.changeLabels.decision_${d.action}`, { village: v.name, mode: d.mode ? t(`serviceModes.${d.mode}`) : '' }));
+    },
+    async clearDecision({ scenarioId, villageCode }: ApiArgsOf<'clearDecision'>) {
+      const s = writable();
+      scenarioRow(s, scenarioId);
+      const name = village(s, villageCode)?.name ?? villageCode;
+      s.clearDecision(scenarioId, villageCode, t('cli.changeLabels.clearDecision', { village: name }));
+      return { villageCode };
     },
     async previewImport({ path: file, options }: ApiArgsOf<'previewImport'>) {
       return previewImportFile(current(), file, options);

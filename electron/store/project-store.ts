@@ -14,11 +14,22 @@ import { ApiError } from '../api/errors.js';
 import type { ChangeSummary, Feature, FeatureCollection, Geometry, LayerName, LayerProperties, LayerSummary } from '../api/schema.js';
 import { LAYER_NAMES } from '../api/schema.js';
 import type { Facility, GridGeometry, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
-import { RULES, type RuleValues } from '../domain/rules.js';
+import type { ProposalDecision } from '../domain/planning.js';
+import { RULES, RULES_BY_ID, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
 import { CHANGE_KINDS, decodeChange, encodeChange, type ChangeKind, type RowChange, type SqlRow } from './change-log.js';
-import { CHANGE_LOG_TABLE, COVERAGE_RESULTS_TABLE, LAYER_TABLES, POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, type Column, type TableDef } from './tables.js';
+import {
+  CHANGE_LOG_TABLE,
+  COVERAGE_RESULTS_TABLE,
+  DECISIONS_TABLE,
+  LAYER_TABLES,
+  POSTINGS_TABLE,
+  RASTERS_TABLE,
+  SCENARIOS_TABLE,
+  type Column,
+  type TableDef,
+} from './tables.js';
 
 export interface StoreOptions {
   /** Path of a better_sqlite3.node built for the running runtime (Electron's ABI). */
@@ -221,6 +232,17 @@ export class ProjectStore {
     return (this.db.prepare('SELECT * FROM scenarios ORDER BY fid').all() as Row[]).map((r) => rowToRecord(SCENARIOS_TABLE, r) as unknown as Scenario);
   }
 
+  getScenario(id: number): Scenario | null {
+    const row = this.db.prepare('SELECT * FROM scenarios WHERE fid = ?').get(id) as Row | undefined;
+    return row ? (rowToRecord(SCENARIOS_TABLE, row) as unknown as Scenario) : null;
+  }
+
+  /** The planner's decisions of a scenario (0 = baseline), by village code. */
+  getDecisions(scenarioId: number): ProposalDecision[] {
+    const rows = this.db.prepare('SELECT * FROM decisions WHERE scenario_id = ? ORDER BY village_code').all(scenarioId) as Row[];
+    return rows.map(toDecision);
+  }
+
   /** Current rule values; rules missing from the file fall back to their defaults. */
   ruleValues(): RuleValues {
     const stored = new Map(
@@ -317,6 +339,121 @@ export class ProjectStore {
   private changeSummary(id: number): ChangeSummary | null {
     const row = this.db.prepare(`${CHANGE_SUMMARY_SQL} WHERE fid = ?`).get(id) as ChangeSummaryRow | undefined;
     return row ? toChangeSummary(row) : null;
+  }
+
+  // ---- scenarios, decisions and rule values --------------------------------------------------
+
+  /**
+   * Adds a scenario; with `copyDecisionsOf` (a scenario id, 0 = baseline) its decisions are
+   * copied too, in the same transaction. Not in the change log (deleting one is).
+   */
+  createScenario(rec: { name: string; description: string; payload: string }, copyDecisionsOf?: number): Scenario {
+    return this.transaction(() => {
+      const createdAt = new Date().toISOString();
+      const [id] = insertRecords(this.db, SCENARIOS_TABLE, [{ ...rec, createdAt }]);
+      if (copyDecisionsOf !== undefined) {
+        const copies = this.getDecisions(copyDecisionsOf).map((d) => ({ ...d, scenarioId: id }));
+        insertRecords(this.db, DECISIONS_TABLE, copies);
+      }
+      return this.getScenario(id)!;
+    });
+  }
+
+  /** Changes a scenario's name, description or payload (JSON text); SCENARIO_NOT_FOUND for an unknown id. */
+  updateScenario(id: number, patch: { name?: string; description?: string; payload?: string }): Scenario {
+    return this.transaction(() => {
+      if (!this.getScenario(id)) throw scenarioNotFound(id);
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const { sets, params } = updateAssignments(SCENARIOS_TABLE, defined);
+      if (sets.length > 0) this.db.prepare(`UPDATE scenarios SET ${sets.join(', ')} WHERE fid = ?`).run(...params, id);
+      touchContents(this.db, 'scenarios', null);
+      return this.getScenario(id)!;
+    });
+  }
+
+  /**
+   * Deletes a scenario with its decisions (one undoable change) and its stored coverage results
+   * (derived data: not restored by undo, the next run recomputes them).
+   */
+  deleteScenario(id: number, label: string): ChangeSummary {
+    return this.logged(label, 'delete', (db) => {
+      const scenario = selectRow(db, 'scenarios', id);
+      if (!scenario) throw scenarioNotFound(id);
+      const rows: RowChange[] = [];
+      for (const d of db.prepare('SELECT * FROM decisions WHERE scenario_id = ? ORDER BY fid').all(id) as SqlRow[]) {
+        db.prepare('DELETE FROM decisions WHERE fid = ?').run(d.fid);
+        rows.push({ table: 'decisions', fid: d.fid as number, before: d, after: null });
+      }
+      db.prepare('DELETE FROM scenarios WHERE fid = ?').run(id);
+      rows.push({ table: 'scenarios', fid: id, before: scenario, after: null });
+      db.prepare('DELETE FROM coverage_results WHERE scenario_id = ?').run(id);
+      return rows;
+    })!;
+  }
+
+  /** Stores (or replaces) the decision on one village of a scenario: an undoable change. */
+  putDecision(d: ProposalDecision, label: string): ProposalDecision {
+    this.logged(label, 'edit', (db) => {
+      const before = db.prepare('SELECT * FROM decisions WHERE scenario_id = ? AND village_code = ?').get(d.scenarioId, d.villageCode) as SqlRow | undefined;
+      let fid: number;
+      if (before) {
+        fid = before.fid as number;
+        const { sets, params } = updateAssignments(DECISIONS_TABLE, d as unknown as Record<string, unknown>);
+        db.prepare(`UPDATE decisions SET ${sets.join(', ')} WHERE fid = ?`).run(...params, fid);
+      } else {
+        [fid] = insertRecords(db, DECISIONS_TABLE, [d]);
+      }
+      return [{ table: 'decisions', fid, before: before ?? null, after: selectRow(db, 'decisions', fid)! }];
+    });
+    return this.getDecisions(d.scenarioId).find((x) => x.villageCode === d.villageCode)!;
+  }
+
+  /** Removes the decision on one village (back to "proposed"); false when there was none. */
+  clearDecision(scenarioId: number, villageCode: string, label: string): boolean {
+    const change = this.logged(label, 'edit', (db) => {
+      const before = db.prepare('SELECT * FROM decisions WHERE scenario_id = ? AND village_code = ?').get(scenarioId, villageCode) as SqlRow | undefined;
+      if (!before) return [];
+      db.prepare('DELETE FROM decisions WHERE fid = ?').run(before.fid);
+      return [{ table: 'decisions', fid: before.fid as number, before, after: null }];
+    });
+    return change !== null;
+  }
+
+  /**
+   * Writes rule values (already checked by the caller) in one undoable change; values equal to the
+   * stored ones are left alone. Returns the change, or null when nothing changed.
+   */
+  setRuleValues(values: RuleValues, label: string): ChangeSummary | null {
+    return this.logged(label, 'edit', (db) => {
+      seedSettings(db); // rules newer than the file get their default rows first
+      const rows: RowChange[] = [];
+      for (const [id, value] of Object.entries(values)) {
+        if (!RULES_BY_ID.has(id)) throw new ApiError('INVALID_ARGUMENT', `unknown rule ${id}`, { field: id });
+        const before = db.prepare('SELECT rowid, * FROM settings WHERE id = ?').get(id) as SqlRow;
+        if (before.value === value) continue;
+        db.prepare('UPDATE settings SET value = ? WHERE id = ?').run(value, id);
+        const fid = before.rowid as number;
+        rows.push({ table: 'settings', fid, before, after: selectRow(db, 'settings', fid)! });
+      }
+      return rows;
+    });
+  }
+
+  /**
+   * One change and its change_log row in one transaction, for changes that are not plain layer
+   * edits (decisions, rule values, scenario deletion). `mutate` returns the rows it touched;
+   * none → nothing is logged (and the redo branch is kept).
+   */
+  private logged(label: string, kind: ChangeKind, mutate: (db: Database.Database) => RowChange[]): ChangeSummary | null {
+    return this.transaction(() => {
+      const rows = mutate(this.db);
+      if (rows.length === 0) return null;
+      this.db.prepare('DELETE FROM change_log WHERE undone = 1').run();
+      refreshContents(this.db, new Set(rows.map((r) => r.table)));
+      const at = new Date().toISOString();
+      const [id] = insertRecords(this.db, CHANGE_LOG_TABLE, [{ at, kind, label, undone: false, ops: encodeChange(rows) }]);
+      return this.changeSummary(id)!;
+    });
   }
 
   /** The first raster of a kind (e.g. the project's DEM), or null. */
@@ -548,10 +685,25 @@ function toChangeSummary(r: ChangeSummaryRow): ChangeSummary {
   return { id: r.fid, at: r.at, kind: r.kind, label: r.label, undone: r.undone === 1, counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : {} };
 }
 
-/** Tables whose rows a change may touch, by SQL name. */
-const CHANGE_TABLES: ReadonlyMap<string, TableDef> = new Map(
-  [...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE].map((d) => [d.table, d] as const),
-);
+/** Tables whose rows a change may touch, by SQL name ('settings' has no TableDef: see rowKey). */
+const CHANGE_TABLES: ReadonlyMap<string, TableDef | null> = new Map<string, TableDef | null>([
+  ...[...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, DECISIONS_TABLE].map((d) => [d.table, d] as const),
+  ['settings', null],
+]);
+
+/** The column a logged row is keyed by: fid, except the rules table (text id: its SQLite rowid). */
+function rowKey(table: string): 'fid' | 'rowid' {
+  return table === 'settings' ? 'rowid' : 'fid';
+}
+
+function scenarioNotFound(id: number): ApiError {
+  return new ApiError('SCENARIO_NOT_FOUND', `no scenario with id ${id}`, { id });
+}
+
+function toDecision(row: Row): ProposalDecision {
+  const { id: _id, ...rest } = rowToRecord(DECISIONS_TABLE, row);
+  return rest as unknown as ProposalDecision;
+}
 
 function changeLayerDef(layer: string): TableDef {
   const def = layer === 'postings' ? POSTINGS_TABLE : (LAYER_TABLES as Record<string, TableDef | undefined>)[layer];
@@ -573,7 +725,9 @@ function insertPlan(data: Partial<ProjectData>): [TableDef, readonly object[]][]
 }
 
 function selectRow(db: Database.Database, table: string, fid: number): SqlRow | undefined {
-  return db.prepare(`SELECT * FROM "${table}" WHERE fid = ?`).get(fid) as SqlRow | undefined;
+  const key = rowKey(table);
+  const cols = key === 'rowid' ? 'rowid, *' : '*';
+  return db.prepare(`SELECT ${cols} FROM "${table}" WHERE ${key} = ?`).get(fid) as SqlRow | undefined;
 }
 
 function existingRow(db: Database.Database, def: TableDef, layer: string, id: number): SqlRow {
@@ -614,7 +768,7 @@ function restoreRows(db: Database.Database, rows: readonly RowChange[], side: 'b
   for (const r of rows) {
     if (!CHANGE_TABLES.has(r.table)) throw new ApiError('CORRUPT_FILE', `change log names unknown table ${r.table}`, { table: r.table });
     tables.add(r.table);
-    prepared(`DELETE FROM "${r.table}" WHERE fid = ?`).run(r.fid);
+    prepared(`DELETE FROM "${r.table}" WHERE ${rowKey(r.table)} = ?`).run(r.fid);
     const target = r[side];
     if (!target) continue;
     const cols = Object.keys(target);

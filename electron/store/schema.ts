@@ -5,6 +5,8 @@
  *   2: adds the optional village_areas layer and the scenarios table.
  *   3: adds rasters (DEM cells as a blob) and coverage_results (per scenario and mode).
  *   4: adds change_log (every import, edit and deletion with its rows before/after: undo/redo, history).
+ *   5: adds decisions (the planner's accept / reject / override per scenario and village) and
+ *      seeds the rules added for planning proposals (V4, V5, T5-T7 …) with their defaults.
  * A project from an older version is migrated in one transaction on open; a failure rolls
  * back and leaves the file as it was.
  */
@@ -13,6 +15,7 @@ import { RULES } from '../domain/rules.js';
 import {
   CHANGE_LOG_TABLE,
   COVERAGE_RESULTS_TABLE,
+  DECISIONS_TABLE,
   LAYER_TABLES,
   POSTINGS_TABLE,
   RASTERS_TABLE,
@@ -22,7 +25,7 @@ import {
   type TableDef,
 } from './tables.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
 /** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
@@ -130,6 +133,14 @@ export const MIGRATIONS: Migration[] = [
     up(db) {
       createRegisteredTable(db, CHANGE_LOG_TABLE);
       db.exec('CREATE INDEX change_log_undone ON change_log(undone, fid)');
+    },
+  },
+  {
+    version: 5,
+    up(db) {
+      createRegisteredTable(db, DECISIONS_TABLE);
+      db.exec('CREATE UNIQUE INDEX decisions_key ON decisions(scenario_id, village_code)');
+      seedSettings(db);
     },
   },
 ];

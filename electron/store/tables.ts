@@ -3,6 +3,7 @@
  * the readers and the writers are all derived from these lists.
  */
 import type { LayerName } from '../api/schema.js';
+import { DECISION_ACTIONS, SERVICE_MODES } from '../domain/planning.js';
 
 export type ColumnType = 'TEXT' | 'INTEGER' | 'REAL' | 'BLOB';
 
@@ -179,6 +180,27 @@ export const CHANGE_LOG_TABLE: TableDef = {
     { name: 'label', field: 'label', type: 'TEXT', notNull: true, defaultSql: "''" },
     { name: 'undone', field: 'undone', type: 'INTEGER', bool: true, notNull: true, defaultSql: '0', check: 'undone IN (0, 1)' },
     { name: 'ops', field: 'ops', type: 'TEXT', notNull: true },
+  ],
+};
+
+/**
+ * The planner's decisions on village proposals (schema 5): one row per scenario (0 = baseline)
+ * and village; accept / reject / override with the reason, kept across runs of the proposals.
+ */
+export const DECISIONS_TABLE: TableDef = {
+  table: 'decisions',
+  description: '规划建议处理意见 / decisions on planning proposals per scenario and village',
+  since: 5,
+  columns: [
+    { name: 'scenario_id', field: 'scenarioId', type: 'INTEGER', notNull: true, defaultSql: '0', check: 'scenario_id >= 0' },
+    { name: 'village_code', field: 'villageCode', type: 'TEXT', notNull: true, check: 'length(village_code) = 12' },
+    { name: 'action', field: 'action', type: 'TEXT', notNull: true, check: inList('action', DECISION_ACTIONS) },
+    { name: 'mode', field: 'mode', type: 'TEXT', check: `mode IS NULL OR ${inList('mode', SERVICE_MODES)}` },
+    { name: 'visits_per_week', field: 'visitsPerWeek', type: 'REAL', check: 'visits_per_week IS NULL OR visits_per_week >= 0' },
+    { name: 'posting_days_per_week', field: 'postingDaysPerWeek', type: 'REAL', check: 'posting_days_per_week IS NULL OR (posting_days_per_week >= 0 AND posting_days_per_week <= 7)' },
+    { name: 'reason', field: 'reason', type: 'TEXT', notNull: true, defaultSql: "''" },
+    { name: 'proposed_mode', field: 'proposedMode', type: 'TEXT', check: `proposed_mode IS NULL OR ${inList('proposed_mode', SERVICE_MODES)}` },
+    { name: 'decided_at', field: 'decidedAt', type: 'TEXT', notNull: true },
   ],
 };
 
