@@ -27,7 +27,7 @@ const WHAT_IF_CELL_M = 200;
 export interface AnalysisInput extends Omit<CoverageInput, 'slope'> {
   /** The project's DEM, when it has one: walking edges and off-road legs then follow the slope. */
   dem: ElevationGrid | null;
-  /** With the roster and village polygons, the run also makes the planning proposals (document.planning). */
+  /** With the roster and village polygons, the run also makes the planning proposals (the document's `planning`). */
   planning?: { postings: Posting[]; villageAreas: VillageArea[]; year?: number };
 }
 

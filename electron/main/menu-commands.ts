@@ -16,6 +16,8 @@ export const MENU_COMMANDS = [
   'view.locale.zh-CN',
   'view.locale.en',
   'analysis.coverage',
+  'scenario.compare',
+  'settings.open',
   'print.map',
   'help.about',
 ] as const;

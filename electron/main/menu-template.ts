@@ -122,7 +122,13 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
 
   const analysisMenu: MenuItemSpec = {
     label: t('analysis'),
-    submenu: [{ label: t('coverage'), command: 'analysis.coverage' }],
+    submenu: [
+      { label: t('coverage'), command: 'analysis.coverage' },
+      separator,
+      { label: translate(opts.locale, 'scenariosUi.commands.compare'), command: 'scenario.compare' },
+      separator,
+      { label: translate(opts.locale, 'planningUi.commands.settings'), command: 'settings.open' },
+    ],
   };
 
   const printMenu: MenuItemSpec = {

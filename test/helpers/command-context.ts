@@ -17,6 +17,8 @@ export function spyContext() {
     cancelAnalysis: vi.fn(),
     toggleWhatIf: vi.fn(async () => {}),
     resetWhatIf: vi.fn(),
+    openCompare: vi.fn(),
+    openSettings: vi.fn(),
     openImport: vi.fn(),
     undo: vi.fn(async () => {}),
     redo: vi.fn(async () => {}),

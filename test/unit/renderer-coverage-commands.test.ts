@@ -17,7 +17,8 @@ describe('coverage analysis commands', () => {
     }
     expect(ids.map((id) => translate('zh-CN', findCommand(id)!.toolbarKey!))).toEqual(['覆盖分析', '取消分析', '假设情景', '重置假设']);
     expect(translate('en', findCommand('analysis.whatIf')!.labelKey)).toMatch(/What-if/);
-    expect(COMMANDS.filter((c) => c.menu === 'analysis').length).toBe(4);
+    // Beside them in the analysis menu: the scenario comparison and the planning settings.
+    expect(COMMANDS.filter((c) => c.menu === 'analysis').map((c) => c.id)).toEqual([...ids, 'scenario.compare', 'settings.open']);
   });
 
   it('runs the analysis (no "later version" notice any more)', async () => {

@@ -37,6 +37,9 @@ function rankOne(input: PlanningInput, thc: Facility, roster: RosterContext): Th
   const scored = scoreThc({ capability: thc.capability, servedPopulation, physicians, minutesToCountySeat: county.exists ? county.minutes : undefined }, rules);
   const { tier, step } = tierOf(thc.capability, scored.score, rules);
   const support = supportOf(city, county, rules);
+  // The reason names the hospital as planners know it, not by its code.
+  const hospital = support.supportingHospital ? roster.facilities.get(support.supportingHospital) : undefined;
+  if (hospital && 'hospital' in support.step.params) support.step.params.hospital = hospital.name;
   const ctx: NeedContext = { thc, entries: roster.entries, facilities: roster.facilities, year: roster.year, rules, values: input.rules };
   const t7 = t7Need(ctx);
   const needs = [t1Need(ctx), t2Need(ctx), t3Need(ctx), t7.need].filter((n): n is ThcNeed => n !== null);

@@ -22,6 +22,7 @@ import type { LayerData } from '../state/derived.js';
 import { PROJECT_LAYERS } from '../state/layersSlice.js';
 import { useAppStore } from '../state/store.js';
 import { openImport, redo, showHistory, undo } from '../import/importActions.js';
+import { openCompare } from './scenarioActions.js';
 import { commandForKey, runCommand, type CommandContext, type CommandState } from './commands.js';
 
 const LOCALE_KEY = 'ccp.locale';
@@ -179,6 +180,8 @@ export const commandContext: CommandContext = {
   cancelAnalysis: () => cancelCoverage(),
   toggleWhatIf: () => toggleWhatIf(),
   resetWhatIf: () => resetWhatIf(),
+  openCompare: () => openCompare(),
+  openSettings: () => store.getState().setSettingsOpen(true),
 };
 
 setAnalysisErrorReporter(reportError);

@@ -31,6 +31,10 @@ export interface CommandContext {
   cancelAnalysis(): void;
   toggleWhatIf(): Promise<void>;
   resetWhatIf(): void;
+  /** 分析 → 方案比较…: opens the scenario comparison dialog. */
+  openCompare(): void;
+  /** 分析 → 设置…: the rules table (panels/planning/SettingsDialog). */
+  openSettings(): void;
 }
 
 /** State a menu needs to draw check marks and disabled items. */
@@ -171,6 +175,22 @@ export const COMMANDS: readonly Command[] = [
     toolbarKey: 'toolbar.resetWhatIf',
     enabled: (s) => Boolean(s.whatIf && s.whatIfChanged),
     run: (ctx) => ctx.resetWhatIf(),
+  },
+  {
+    id: 'scenario.compare',
+    labelKey: 'scenariosUi.commands.compare',
+    menu: 'analysis',
+    separatorBefore: true,
+    enabled: (s) => s.hasProject,
+    run: (ctx) => ctx.openCompare(),
+  },
+  {
+    id: 'settings.open',
+    labelKey: 'planningUi.commands.settings',
+    menu: 'analysis',
+    separatorBefore: true,
+    enabled: (s) => s.hasProject,
+    run: (ctx) => ctx.openSettings(),
   },
   planned('print.map', 'menu.printMap', 'print', { shortcut: 'CmdOrCtrl+P', toolbarKey: 'toolbar.print' }),
   { id: 'help.about', labelKey: 'menu.about', menu: 'help', shortcut: 'F1', run: (ctx) => ctx.showAbout() },

@@ -15,15 +15,19 @@ import {
   COVERAGE_SOURCE,
   ISOCHRONE_SOURCE,
   PICK_LAYERS,
+  PLANNING_SOURCES,
+  REPLACED_BY_PLANNING,
   SELECTION_SOURCE,
   SOURCE_IDS,
   TOWNSHIP_LABEL_SOURCE,
   analysisLayers,
   layerIdsOf,
+  planningLayers,
   projectLabelLayers,
   projectLayers,
 } from './layers.js';
 import { CJK_FONT_FAMILY } from './palette.js';
+import type { PlanningMapData } from './planningMapData.js';
 import { basemapStyle } from './style.js';
 import { registerTileProtocol } from './tileProtocol.js';
 
@@ -117,6 +121,10 @@ export class MapController {
   /** The facilities as drawn (the project's, or the what-if scenario's); set apart from setProjectData. */
   private pendingFacilities: FeatureCollection<object> | null = null;
   private shownFacilities: FeatureCollection<object> | null = null;
+  /** Proposals map: data waiting to be set, and whether its layers are shown. */
+  private pendingPlanning: PlanningMapData | null = null;
+  private shownPlanning: PlanningMapData | null = null;
+  private planningShown = false;
   private pendingImportPreview: { points: readonly { lng: number; lat: number; label: string }[] | null } | null = null;
   private whatIfDrag = false;
   private drag: { id: number; moved: boolean; ended: boolean } | null = null;
@@ -221,6 +229,16 @@ export class MapController {
   /** The coverage analysis on the map: coloured village dots and travel-time bands (empty to clear). */
   setCoverage(villages: FeatureCollection<object>, isochrones: FeatureCollection<object>): void {
     this.pendingCoverage = { villages, isochrones };
+    this.flush();
+  }
+
+  /**
+   * The proposals map (规划建议图): village dots by service mode, merge links, hosts and THC tiers;
+   * `shown` false hides its layers (and shows the coverage dots again).
+   */
+  setPlanning(data: PlanningMapData, shown: boolean): void {
+    if (data !== this.shownPlanning) this.pendingPlanning = data;
+    this.planningShown = shown;
     this.flush();
   }
 
@@ -375,6 +393,8 @@ export class MapController {
     if (!this.analysisLayersAdded) {
       for (const id of [COVERAGE_SOURCE, ISOCHRONE_SOURCE]) this.map.addSource(id, { type: 'geojson', data: toGeoJSON(EMPTY), tolerance: 0.3 });
       for (const { layer, before } of analysisLayers()) this.map.addLayer(layer, before);
+      for (const id of Object.values(PLANNING_SOURCES)) this.map.addSource(id, { type: 'geojson', data: toGeoJSON(EMPTY), tolerance: 0.3 });
+      for (const { layer, before } of planningLayers()) this.map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as maplibregl.LayerSpecification, before);
       this.analysisLayersAdded = true;
     }
     // Ready for tests once the map has drawn the new data (and no newer data is waiting).
@@ -404,6 +424,16 @@ export class MapController {
       }
       this.coverageHasData = villages.features.length > 0;
     }
+    if (this.pendingPlanning) {
+      const data = this.pendingPlanning;
+      this.pendingPlanning = null;
+      const prev = this.shownPlanning;
+      for (const key of Object.keys(PLANNING_SOURCES) as (keyof typeof PLANNING_SOURCES)[]) {
+        if (prev && prev[key] === data[key]) continue;
+        (this.map.getSource(PLANNING_SOURCES[key]) as maplibregl.GeoJSONSource | undefined)?.setData(toGeoJSON(data[key] as FeatureCollection<object>));
+      }
+      this.shownPlanning = data;
+    }
     if (this.pendingFacilities) {
       const fc = this.pendingFacilities;
       this.pendingFacilities = null;
@@ -418,11 +448,19 @@ export class MapController {
     // getLayersOrder, not getStyle(): the latter serialises every GeoJSON source (slow while dragging).
     const ids = this.map.getLayersOrder();
     const coverageShown = this.coverageHasData && this.visibility.coverage !== false;
+    const planningShown = this.planningShown && this.analysisLayersAdded;
     for (const [toggle, visible] of Object.entries(this.visibility) as [LayerToggle, boolean][]) {
       for (const id of layerIdsOf(toggle, ids)) {
-        const want = visible && !(coverageShown && REPLACED_BY_COVERAGE.has(id)) ? 'visible' : 'none';
+        const replaced = (coverageShown && REPLACED_BY_COVERAGE.has(id)) || (planningShown && REPLACED_BY_PLANNING.has(id));
+        const want = visible && !replaced ? 'visible' : 'none';
         if (this.map.getLayoutProperty(id, 'visibility') !== want) this.map.setLayoutProperty(id, 'visibility', want);
       }
+    }
+    // The proposals map follows its own switch (the village dots also need the villages layer on).
+    for (const id of ids) {
+      if (!id.startsWith('planning-')) continue;
+      const want = planningShown && (id !== 'planning-villages' || this.visibility.villages !== false) ? 'visible' : 'none';
+      if (this.map.getLayoutProperty(id, 'visibility') !== want) this.map.setLayoutProperty(id, 'visibility', want);
     }
   }
 

@@ -20,6 +20,8 @@ import {
 import { useAppStore } from '../state/store.js';
 import { MapController, type ProjectMapData } from './MapController.js';
 import { legendInset } from './legendInset.js';
+import { effectivePlans } from '../panels/planning/proposalModel.js';
+import { EMPTY_PLANNING_MAP, planningMapData } from './planningMapData.js';
 import { setMapController } from './mapInstance.js';
 
 const EMPTY: FeatureCollection<object> = { type: 'FeatureCollection', features: [] };
@@ -35,6 +37,8 @@ export function MapView() {
   const coverage = useAppStore(selectShownCoverage);
   const group = useAppStore((s) => s.analysisGroup);
   const whatIf = useAppStore((s) => s.whatIf);
+  const decisions = useAppStore((s) => s.decisions);
+  const proposalsView = useAppStore((s) => s.proposalsView);
 
   // Create the map once the basemap answer is in (it decides the style's sources).
   useEffect(() => {
@@ -114,6 +118,17 @@ export function MapView() {
   useEffect(() => {
     controller?.setCoverage(coverageVillages, isochrones);
   }, [controller, coverageVillages, isochrones]);
+
+  // The proposals map: villages by effective mode (proposal + decision), merges, THC tiers.
+  const planning = coverage?.planning ?? null;
+  const planningData = useMemo(() => {
+    if (!planning) return EMPTY_PLANNING_MAP;
+    return planningMapData(effectivePlans(planning, decisions), planning.merges, planning.thcs, layers);
+  }, [planning, decisions, layers]);
+
+  useEffect(() => {
+    controller?.setPlanning(planningData, proposalsView && planning !== null);
+  }, [controller, planningData, proposalsView, planning]);
 
   // What-if: facilities where the scenario has them (set after the project data, which resets them).
   const facilitiesShown = useMemo(() => {

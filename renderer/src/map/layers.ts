@@ -35,6 +35,13 @@ export const SELECTION_SOURCE = 'p-selection';
 /** Coverage analysis: village dots coloured by minutes, and the travel-time bands. */
 export const COVERAGE_SOURCE = 'a-coverage';
 export const ISOCHRONE_SOURCE = 'a-isochrones';
+/** Planning proposals: village dots by service mode, merge links and hosts, THCs by support tier. */
+export const PLANNING_SOURCES = {
+  villages: 'pl-villages',
+  links: 'pl-links',
+  hosts: 'pl-hosts',
+  thcs: 'pl-thcs',
+} as const;
 
 /** The layers a pointer can hover or click, most specific first, with the project layer they show. */
 export const INTERACTIVE_LAYERS: readonly { id: string; layer: LayerName }[] = [
@@ -310,6 +317,7 @@ export function projectLabelLayers(): LayerSpecification[] {
 /** INTERACTIVE_LAYERS with the coverage dots (which hide 'villages-circle' while shown) picked as villages. */
 export const PICK_LAYERS: readonly { id: string; layer: LayerName }[] = [
   INTERACTIVE_LAYERS[0],
+  { id: 'planning-villages', layer: 'villages' },
   { id: 'coverage-villages', layer: 'villages' },
   ...INTERACTIVE_LAYERS.slice(1),
 ];
@@ -386,3 +394,104 @@ export function layerIdsOf(toggle: LayerToggle, allLayerIds: readonly string[]):
   const prefix = `${toggle}-`;
   return allLayerIds.filter((id) => id.startsWith(prefix));
 }
+
+/**
+ * The proposals map (规划建议图) and the layer each goes below: merge links under the village
+ * dots, village dots by effective mode (replacing the coverage dots while shown), host rings, THC
+ * tier rings under the facility symbols and the tier number above them. Layer ids are stable:
+ * tests query 'planning-villages', 'planning-links-*' and 'planning-thc-ring'.
+ */
+export function planningLayers(): { layer: LayerSpecification; before?: string }[] {
+  const thcRadius = FACILITY_SYMBOLS.township_hc.radius;
+  return [
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'planning-links-neighbour',
+        type: 'line',
+        source: PLANNING_SOURCES.links,
+        filter: ['==', ['get', 'kind'], 'neighbour'],
+        layout: { 'line-cap': 'butt', 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'color'], 'line-width': zoomWidth(1.8), 'line-dasharray': [2.5, 1.6], 'line-opacity': 0.95 },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'planning-links-joint',
+        type: 'line',
+        source: PLANNING_SOURCES.links,
+        filter: ['==', ['get', 'kind'], 'joint_clinic'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'color'], 'line-width': zoomWidth(2.2), 'line-opacity': 0.95 },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'planning-villages',
+        type: 'circle',
+        source: PLANNING_SOURCES.villages,
+        // Villages needing action drawn over covered ones.
+        layout: { 'circle-sort-key': ['case', ['==', ['get', 'mode'], 'covered'], 0, 1] },
+        paint: {
+          'circle-radius': zoomRadius(villageRadius, 2),
+          'circle-color': ['get', 'color'],
+          'circle-stroke-color': ['get', 'stroke'],
+          'circle-stroke-width': ['get', 'strokeWidth'],
+          'circle-opacity': ['case', ['==', ['get', 'mode'], 'covered'], 0.8, 0.97],
+        },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'planning-hosts',
+        type: 'circle',
+        source: PLANNING_SOURCES.hosts,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 12, 12, 16, 18],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': ['get', 'color'],
+          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 1.8, 13, 3],
+        },
+      },
+    },
+    {
+      before: 'facilities-circle',
+      layer: {
+        id: 'planning-thc-ring',
+        type: 'circle',
+        source: PLANNING_SOURCES.thcs,
+        paint: {
+          'circle-radius': zoomRadius(thcRadius, 4),
+          'circle-color': ['get', 'color'],
+          'circle-opacity': 0.25,
+          'circle-stroke-color': ['get', 'color'],
+          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 13, 4],
+        },
+      },
+    },
+    {
+      layer: {
+        id: 'planning-thc-tier',
+        type: 'symbol',
+        source: PLANNING_SOURCES.thcs,
+        filter: ['!=', ['get', 'label'], ''],
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 13, 13],
+          'text-anchor': 'bottom-right',
+          'text-offset': [-0.7, -0.5],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': '#ffffff', 'text-halo-color': ['get', 'color'], 'text-halo-width': 3 },
+      },
+    },
+  ];
+}
+
+/** Layers hidden while the proposals map is shown (a thematic map of its own: its village dots replace the coverage dots and bands). */
+export const REPLACED_BY_PLANNING: ReadonlySet<string> = new Set(['coverage-villages', 'coverage-blank', 'villages-blank-ring', 'isochrones-fill', 'isochrones-line']);

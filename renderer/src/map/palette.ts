@@ -64,3 +64,35 @@ export const COVERAGE_COLORS = {
 };
 /** Fill opacity of the isochrone bands (low: the villages and roads must stay readable). */
 export const ISOCHRONE_OPACITY = 0.22;
+
+/**
+ * Planning proposals (规划建议图): villages by effective service mode in the Okabe-Ito
+ * colour-blind-safe palette, 'covered' a muted grey so the villages needing action stand out;
+ * merge links and host rings in the colour of their kind; THCs ringed by support tier (with the
+ * tier number drawn beside, so colour is never the only cue).
+ */
+export const SERVICE_MODE_COLORS: Record<'covered' | 'neighbour' | 'joint_clinic' | 'tour' | 'posting' | 'county_backfill', string> = {
+  covered: '#c9ced6',
+  neighbour: '#56b4e9',
+  joint_clinic: '#009e73',
+  tour: '#e69f00',
+  posting: '#d55e00',
+  county_backfill: '#cc79a7',
+};
+export const PLANNING_COLORS = {
+  /** No proposal (missing data) or the proposal rejected: white with a dark outline. */
+  none: '#ffffff',
+  noneStroke: '#37474f',
+  stroke: '#ffffff',
+  coveredStroke: '#8d96a3',
+  /** Overridden decisions: a thick dark outline. */
+  overriddenStroke: '#212121',
+  neighbourLink: '#1f78b4',
+  jointLink: '#00795a',
+};
+export const TIER_COLORS: Record<'1' | '2' | '3' | 'unranked', string> = {
+  '1': '#0072b2',
+  '2': '#e69f00',
+  '3': '#b2182b',
+  unranked: '#9e9e9e',
+};

@@ -1,4 +1,5 @@
 /** The legend: every symbol the map draws, named in the current locale (data-testid="legend"). */
+import { SERVICE_MODES } from '../../../electron/domain/planning.js';
 import { FACILITY_LEVELS } from '../../../electron/domain/types.js';
 import { bandLabel, bandLimitsOf, bandsFor } from '../analysis/bands.js';
 import { useT } from '../app/useT.js';
@@ -7,7 +8,10 @@ import {
   COVERAGE_COLORS,
   FACILITY_SYMBOLS,
   ISOCHRONE_OPACITY,
+  PLANNING_COLORS,
   ROAD_STYLES,
+  SERVICE_MODE_COLORS,
+  TIER_COLORS,
   TOWNSHIP_COLORS,
   VILLAGE_AREA_LINE,
   VILLAGE_COLORS,
@@ -55,7 +59,9 @@ function CoverageLegend() {
   const group = useAppStore((s) => s.analysisGroup);
   const coverageVisible = useAppStore((s) => s.visibility.coverage);
   const isochronesVisible = useAppStore((s) => s.visibility.isochrones);
-  if (!doc || (!coverageVisible && !isochronesVisible)) return null;
+  // The proposals map replaces the coverage dots and bands (see REPLACED_BY_PLANNING).
+  const proposalsShown = useAppStore((s) => s.proposalsView && Boolean(selectShownCoverage(s)?.planning));
+  if (!doc || proposalsShown || (!coverageVisible && !isochronesVisible)) return null;
   const bands = bandsFor(bandLimitsOf(doc));
   const hasIsochrones = isochronesVisible && (doc.isochrones[group]?.length ?? 0) > 0;
   return (
@@ -109,12 +115,85 @@ function CoverageLegend() {
   );
 }
 
+/** The proposals map: village service modes, merge links and hosts, THC support tiers (generated from the palette). */
+function PlanningLegend() {
+  const t = useT();
+  const on = useAppStore((s) => s.proposalsView);
+  const planning = useAppStore((s) => selectShownCoverage(s)?.planning ?? null);
+  if (!on || !planning) return null;
+  const hasMerges = planning.merges.length > 0;
+  const hasUnranked = planning.thcs.some((x) => x.tier === null);
+  const thcR = 6;
+  return (
+    <div className="legend-planning" data-testid="legend-planning">
+      <h3>{t('planningUi.legend.modes')}</h3>
+      <ul>
+        {SERVICE_MODES.map((m) => (
+          <li key={m} data-mode={m}>
+            <Swatch>
+              <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={SERVICE_MODE_COLORS[m]} stroke={m === 'covered' ? PLANNING_COLORS.coveredStroke : PLANNING_COLORS.stroke} strokeWidth={1} />
+            </Swatch>
+            <span>{t(`serviceModes.${m}`)}</span>
+          </li>
+        ))}
+        <li data-mode="none">
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={PLANNING_COLORS.none} stroke={PLANNING_COLORS.noneStroke} strokeWidth={1.6} />
+          </Swatch>
+          <span>{t('planningUi.legend.noProposal')}</span>
+        </li>
+        <li data-mode="overridden">
+          <Swatch>
+            <circle cx={SW / 2} cy={SH / 2} r={5.5} fill={SERVICE_MODE_COLORS.tour} stroke={PLANNING_COLORS.overriddenStroke} strokeWidth={2.4} />
+          </Swatch>
+          <span>{t('planningUi.legend.overridden')}</span>
+        </li>
+      </ul>
+      {hasMerges && (
+        <>
+          <h3>{t('planningUi.legend.merges')}</h3>
+          <ul>
+            <li data-link="neighbour">
+              <LineSwatch color={PLANNING_COLORS.neighbourLink} width={2} dash="4 2.5" />
+              <span>{t('planningUi.legend.neighbourLink')}</span>
+            </li>
+            <li data-link="joint_clinic">
+              <LineSwatch color={PLANNING_COLORS.jointLink} width={2.4} />
+              <span>{t('planningUi.legend.jointLink')}</span>
+            </li>
+            <li data-link="host">
+              <Swatch>
+                <circle cx={SW / 2} cy={SH / 2} r={7} fill="none" stroke={PLANNING_COLORS.jointLink} strokeWidth={2.2} />
+                <circle cx={SW / 2} cy={SH / 2} r={3.5} fill={SERVICE_MODE_COLORS.joint_clinic} stroke="#fff" strokeWidth={1} />
+              </Swatch>
+              <span>{t('planningUi.legend.host')}</span>
+            </li>
+          </ul>
+        </>
+      )}
+      <h3>{t('planningUi.legend.tiers')}</h3>
+      <ul>
+        {(['1', '2', '3', ...(hasUnranked ? (['unranked'] as const) : [])] as const).map((k) => (
+          <li key={k} data-tier={k}>
+            <Swatch>
+              <circle cx={SW / 2} cy={SH / 2} r={thcR + 2} fill={TIER_COLORS[k]} fillOpacity={0.25} stroke={TIER_COLORS[k]} strokeWidth={2.5} />
+              <circle cx={SW / 2} cy={SH / 2} r={thcR - 2} fill={FACILITY_SYMBOLS.township_hc.color} stroke="#fff" strokeWidth={1} />
+            </Swatch>
+            <span>{t(`tiers.${k}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function Legend() {
   const t = useT();
   return (
     <section className="legend panel-float" data-testid="legend" aria-label={t('ui.legend')}>
       <h2 className="panel-title">{t('ui.legend')}</h2>
 
+      <PlanningLegend />
       <CoverageLegend />
 
       <h3>{t('legend.facilities')}</h3>

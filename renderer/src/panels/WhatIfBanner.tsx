@@ -4,7 +4,9 @@
  * village.
  */
 import { addClinicAt, leaveWhatIf, resetWhatIf } from '../analysis/actions.js';
+import { saveWhatIfToScenario } from '../app/scenarioActions.js';
 import { useT } from '../app/useT.js';
+import { selectActiveScenario } from '../state/scenarioSlice.js';
 import { useAppStore } from '../state/store.js';
 import { formatNumber } from './format.js';
 
@@ -12,6 +14,8 @@ export function WhatIfBanner() {
   const t = useT();
   const locale = useAppStore((s) => s.locale);
   const whatIf = useAppStore((s) => s.whatIf);
+  const scenario = useAppStore(selectActiveScenario);
+  const scenarioBusy = useAppStore((s) => s.scenarioBusy);
   if (!whatIf.active) return null;
   const moved = Object.keys(whatIf.moved).length;
   const added = whatIf.added.length;
@@ -29,6 +33,16 @@ export function WhatIfBanner() {
       <span className="what-if-status">
         {whatIf.pending ? t('analysis.whatIf.updating') : whatIf.lastMs !== null ? t('analysis.whatIf.lastMs', { ms: formatNumber(locale, whatIf.lastMs) }) : ''}
       </span>
+      <button
+        type="button"
+        className="button primary"
+        disabled={moved + added === 0 || !scenario || scenarioBusy}
+        title={scenario ? t('scenariosUi.whatIf.saveTitle', { name: scenario.name }) : t('scenariosUi.whatIf.saveBaseline')}
+        onClick={() => void saveWhatIfToScenario()}
+        data-testid="what-if-save-scenario"
+      >
+        {t('scenariosUi.whatIf.save')}
+      </button>
       <button type="button" className="button" disabled={moved + added === 0} onClick={() => resetWhatIf()} data-testid="what-if-reset">
         {t('analysis.whatIf.reset')}
       </button>

@@ -8,6 +8,10 @@ import type { Feature, LayerName, LayerProperties } from '../../../electron/api/
 import { translate, type Locale } from '../i18n/index.js';
 import { bestQualification, clinicsByVillage, lineLengthKm, townshipStats, type LayerData } from '../state/derived.js';
 import { formatCoord, formatNumber } from './format.js';
+import { applyDecisions, type PlanningDocument, type ProposalDecision } from '../../../electron/domain/planning.js';
+import { proposalReasonText, thcNeedsText, tierReasonText } from '../i18n/planning-format.js';
+import { frequencyText, modeText } from './planning/proposalModel.js';
+import { supportingHospitalName } from './planning/tierModel.js';
 
 export interface DetailRow {
   /** i18n key of the label (fields.*). */
@@ -150,4 +154,74 @@ export function roadClassLabel(locale: Locale, roadClass: string): string {
   const key = `roadClasses.${roadClass}`;
   const text = translate(locale, key);
   return text === key ? roadClass : text;
+}
+
+// ---- planning proposals ---------------------------------------------------------------------------
+
+/**
+ * The planning rows of a selected village (its mode in force, the proposal and why, the decision)
+ * or THC (tier, score, supporting hospital, postings, needs, why), or [] when there is no
+ * proposal for it. Labels from `planningUi.detail.*`.
+ */
+export function planningDetailRows(
+  layer: LayerName,
+  feature: Feature<LayerProperties[LayerName]>,
+  planning: PlanningDocument | null | undefined,
+  decisions: Readonly<Record<string, ProposalDecision>>,
+  layers: LayerData,
+  locale: Locale,
+): DetailRow[] {
+  if (!planning) return [];
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+  const row = (field: string, value: string, warn?: boolean): DetailRow => ({ field: `planning.${field}`, label: t(`planningUi.detail.${field}`), value, ...(warn ? { warn } : {}) });
+  const num = (n: number, digits = 0) => formatNumber(locale, n, digits);
+  if (layer === 'villages') {
+    const code = (feature.properties as LayerProperties['villages']).code;
+    const proposal = planning.villages.find((v) => v.code === code);
+    if (!proposal) return [];
+    const [plan] = applyDecisions([proposal], decisions[code] ? [decisions[code]] : []);
+    const rows: DetailRow[] = [
+      row('mode', plan.status === 'rejected' ? t('serviceModes.undecided') : modeText(locale, plan.mode, plan.mode === 'county_backfill' ? proposal.backfillOf : null), plan.mode === null),
+      row('proposed', proposal.mode ? modeText(locale, proposal.mode, proposal.backfillOf) : proposal.missing.map((m) => t(`planningUi.missing.${m}`)).join(locale === 'zh-CN' ? '、' : ', '), proposal.mode === null),
+    ];
+    const freq = frequencyText(locale, { visitsPerWeek: plan.visitsPerWeek, postingDaysPerWeek: plan.postingDaysPerWeek, postingMinMonths: plan.postingDaysPerWeek !== null ? proposal.postingMinMonths : null });
+    if (freq !== '–') rows.push(row('frequency', freq));
+    rows.push(row('reason', proposalReasonText(locale, proposal)));
+    if (proposal.rules.length > 0) rows.push(row('rules', proposal.rules.join(', ')));
+    const merge = proposal.mergeId !== null ? planning.merges.find((m) => m.id === proposal.mergeId) : undefined;
+    if (merge) rows.push(row('merge', t('planningUi.detail.mergeText', { kind: t(`serviceModes.${merge.kind}`), host: merge.hostName, n: merge.members.length })));
+    const status = t(`decisionStatus.${plan.status}`);
+    rows.push(row('status', plan.stale ? `${status} · ${t('planningUi.table.stale')}` : status, plan.stale));
+    if (plan.decision?.reason) rows.push(row('decisionReason', plan.decision.reason));
+    return rows;
+  }
+  if (layer === 'facilities') {
+    const code = (feature.properties as LayerProperties['facilities']).code;
+    const tier = planning.thcs.find((x) => x.code === code);
+    if (!tier) return [];
+    const cap = planning.capacity.find((c) => c.thcCode === code);
+    const rows: DetailRow[] = [
+      row('tier', t(`tiers.${tier.tier === null ? 'unranked' : tier.tier}`), tier.tier === null),
+      row(
+        'score',
+        tier.score === null
+          ? '–'
+          : t('planningUi.tiers.partsTitle', {
+              capability: num(tier.parts.capability, 1),
+              population: num(tier.parts.population, 1),
+              staff: num(tier.parts.staff, 1),
+              remoteness: num(tier.parts.remoteness, 1),
+              score: num(tier.score, 1),
+            }),
+      ),
+      row('supporting', supportingHospitalName(locale, tier.supportingHospital, layers)),
+      row('postings', `${num(tier.requiredPostings)} / ${num(tier.postedQualified)}`, tier.postedQualified < tier.requiredPostings),
+    ];
+    if (cap) rows.push(row('capacity', t('planningUi.detail.capacityValue', { capacity: num(cap.capacityDays, 1), demand: num(cap.demandDays, 1) }), cap.demandDays > cap.capacityDays));
+    const needs = thcNeedsText(locale, tier);
+    if (needs) rows.push(row('needs', needs, true));
+    rows.push(row('tierReason', tierReasonText(locale, tier)));
+    return rows;
+  }
+  return [];
 }

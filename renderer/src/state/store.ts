@@ -8,11 +8,12 @@ import { createDialogSlice, type DialogSlice } from './dialogSlice.js';
 import { createImportSlice, type ImportSlice } from './importSlice.js';
 import { createLayersSlice, type LayersSlice } from './layersSlice.js';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
+import { createPlanningSlice, type PlanningSlice } from './planningSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice & PlanningSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -23,4 +24,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
   ...createImportSlice(...a),
   ...createScenarioSlice(...a),
+  ...createPlanningSlice(...a),
 }));
