@@ -1,6 +1,6 @@
 /** Creating the demo county project (示例县, fictional sample data) from the deterministic generator. */
 import { EMPTY_SCENARIO_PAYLOAD, type ScenarioPayload } from '../domain/planning.js';
-import type { Village } from '../domain/types.js';
+import { proposedVillageClinic, type Village } from '../domain/types.js';
 import { gridFromFunction } from '../engine/elevation.js';
 import { generateDemoCounty } from '../io/demo/generate.js';
 import { ProjectStore, type StoreOptions } from '../store/project-store.js';
@@ -17,34 +17,10 @@ export const DEMO_SCENARIO = {
   villageCode: '431299202213',
 };
 
-/** Scenario payload: a staffed village clinic at the village's location. */
+/** Scenario payload: a village clinic with two village doctors at the village's location. */
 export function demoScenarioPayload(village: Pick<Village, 'code' | 'name' | 'townshipCode' | 'location'>): ScenarioPayload {
-  return {
-    ...EMPTY_SCENARIO_PAYLOAD,
-    facilityEdits: [
-      {
-        op: 'add',
-        facility: {
-          code: `VC-${village.code}`,
-          name: `${village.name}卫生室（新建）`,
-          level: 'village_clinic',
-          townshipCode: village.townshipCode,
-          villageCode: village.code,
-          capability: null,
-          isCentralThc: false,
-          isPlannedSubCenter: false,
-          beds: 0,
-          physicians: 0,
-          assistantPhysicians: 0,
-          villageDoctors: 2,
-          tcmPhysicians: 0,
-          nurses: 0,
-          publicHealthPhysicians: 0,
-          location: [village.location[0], village.location[1]],
-        },
-      },
-    ],
-  };
+  const { id: _id, ...clinic } = proposedVillageClinic(0, `VC-${village.code}`, `${village.name}卫生室（新建）`, village.code, village.location);
+  return { ...EMPTY_SCENARIO_PAYLOAD, facilityEdits: [{ op: 'add', facility: { ...clinic, townshipCode: village.townshipCode, villageDoctors: 2 } }] };
 }
 
 export function createDemoProject(file: string, opts: StoreOptions & { overwrite?: boolean } = {}): ProjectStore {

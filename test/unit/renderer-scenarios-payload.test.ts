@@ -92,7 +92,7 @@ describe('scenario payload editing', () => {
   });
 
   it('folds edits of a facility the scenario added into its add; closing it drops it', () => {
-    const clinic = villageClinic(village, [112.5, 28.5]);
+    const clinic = villageClinic(village, [112.5, 28.5], '龙岗村卫生室');
     let p = addFacility(empty, clinic);
     p = moveFacility(p, clinic.code, [112.6, 28.6]);
     p = upgradeFacility(p, clinic.code, { villageDoctors: 2 });
@@ -102,7 +102,7 @@ describe('scenario payload editing', () => {
   });
 
   it('an add of the same code replaces the earlier add', () => {
-    const p = addFacility(addFacility(empty, villageClinic(village, [1, 1])), villageClinic(village, [2, 2]));
+    const p = addFacility(addFacility(empty, villageClinic(village, [1, 1], '龙岗村卫生室')), villageClinic(village, [2, 2], '龙岗村卫生室'));
     expect(p.facilityEdits).toHaveLength(1);
     expect(p.facilityEdits[0]).toMatchObject({ facility: { location: [2, 2] } });
   });
@@ -139,7 +139,7 @@ describe('scenario payload editing', () => {
 
 describe('new village clinics (V6)', () => {
   it('is a village clinic with one village doctor at the village, code SC-<village code>', () => {
-    const c = villageClinic(village, [112.5, 28.5]);
+    const c = villageClinic(village, [112.5, 28.5], '龙岗村卫生室');
     expect(c).toMatchObject({ code: 'SC-431299202213', name: '龙岗村卫生室', level: 'village_clinic', villageCode: '431299202213', townshipCode: '431299202', villageDoctors: 1, physicians: 0, location: [112.5, 28.5] });
     expect(scenarioClinicCode('431299202213')).toBe('SC-431299202213');
   });
@@ -147,7 +147,7 @@ describe('new village clinics (V6)', () => {
   it('makes a blank village non-blank once applied', () => {
     const facilities = [facility(1, 'THC-1'), facility(2, 'VC-1', { level: 'village_clinic', villageCode: '431299202213', physicians: 0, villageDoctors: 0 })];
     expect(hasQualifiedClinic('431299202213', facilities)).toBe(false); // a clinic without a qualified doctor: blank
-    const p = addFacility(empty, villageClinic(village, [1, 1]));
+    const p = addFacility(empty, villageClinic(village, [1, 1], '龙岗村卫生室'));
     expect(hasQualifiedClinic('431299202213', applyScenario(facilities, [], p).facilities)).toBe(true);
   });
 });
@@ -155,7 +155,7 @@ describe('new village clinics (V6)', () => {
 describe('what-if → scenario edits', () => {
   it('turns moves (by facility id) and added clinics into facility edits', () => {
     const facilities = [facility(1, 'THC-1'), facility(2, 'CH-1', { level: 'county_hospital' })];
-    const r = whatIfToPayload(empty, { moved: { 2: [112.1, 28.1] }, added: [{ villageCode: village.code, location: [112.5, 28.5] }] }, facilities, [village]);
+    const r = whatIfToPayload(empty, { moved: { 2: [112.1, 28.1] }, added: [{ villageCode: village.code, location: [112.5, 28.5] }] }, facilities, [village], (v) => `${v.name}卫生室`);
     expect(r).toMatchObject({ moved: 1, added: 1, skipped: 0 });
     expect(r.payload.facilityEdits[0]).toEqual({ op: 'move', code: 'CH-1', location: [112.1, 28.1] });
     expect(r.payload.facilityEdits[1]).toMatchObject({ op: 'add', facility: { code: 'SC-431299202213', villageDoctors: 1 } });
@@ -163,15 +163,15 @@ describe('what-if → scenario edits', () => {
 
   it('moves a clinic the scenario added (its id from applyScenario) inside its add edit', () => {
     const base = [facility(1, 'THC-1')];
-    const p = addFacility(empty, villageClinic(village, [1, 1]));
+    const p = addFacility(empty, villageClinic(village, [1, 1], '龙岗村卫生室'));
     const applied = applyScenario(base, [], p).facilities; // the added clinic gets id 2
-    const r = whatIfToPayload(p, { moved: { 2: [3, 3] }, added: [] }, applied, [village]);
+    const r = whatIfToPayload(p, { moved: { 2: [3, 3] }, added: [] }, applied, [village], (v) => `${v.name}卫生室`);
     expect(r.payload.facilityEdits).toHaveLength(1);
     expect(r.payload.facilityEdits[0]).toMatchObject({ op: 'add', facility: { location: [3, 3] } });
   });
 
   it('skips unknown facility ids and villages', () => {
-    const r = whatIfToPayload(empty, { moved: { 99: [1, 1] }, added: [{ villageCode: '000000000000', location: [1, 1] }] }, [facility(1, 'A')], [village]);
+    const r = whatIfToPayload(empty, { moved: { 99: [1, 1] }, added: [{ villageCode: '000000000000', location: [1, 1] }] }, [facility(1, 'A')], [village], (v) => `${v.name}卫生室`);
     expect(r).toMatchObject({ moved: 0, added: 0, skipped: 2 });
     expect(r.payload.facilityEdits).toEqual([]);
   });
@@ -179,7 +179,7 @@ describe('what-if → scenario edits', () => {
 
 describe('edit list lines', () => {
   it('names the facility and posting of each edit, falling back to the code / id', () => {
-    let p = addFacility(empty, villageClinic(village, [1, 1]));
+    let p = addFacility(empty, villageClinic(village, [1, 1], '龙岗村卫生室'));
     p = closeFacility(p, 'THC-1');
     p = upgradeFacility(p, 'THC-9', { capability: 'basic' });
     p = removePosting(p, 4);

@@ -4,12 +4,14 @@
  * scenario places them. Pure; the MapController only sets the data.
  */
 import type { CoverageDocument, Feature, FeatureCollection } from '../../../electron/api/schema.js';
+import { applyScenario, type ScenarioPayload } from '../../../electron/domain/planning.js';
 import { proposedVillageClinic, type LngLat } from '../../../electron/domain/types.js';
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import type { IsochroneBand } from '../../../electron/engine/isochrones.js';
 import type { FacilityProps, LayerFC } from '../state/derived.js';
 import type { AddedClinic } from '../state/analysisSlice.js';
 import { bandColor, bandIndex, rampColor, standardMinutes } from './bands.js';
+import { facilitiesFromLayer } from './input.js';
 
 export type VillageCoverage = CoverageDocument['villages'][number];
 
@@ -128,4 +130,21 @@ export function facilitiesWithWhatIf(
     return { type: 'Feature', id: props.id, geometry: { type: 'Point', coordinates: location }, properties: { ...props, whatIf: true } };
   });
   return { type: 'FeatureCollection', features: [...base, ...extra] };
+}
+
+/**
+ * The facilities of a scenario as map features: the project's with the scenario's edits applied
+ * (ids as the analysis of the scenario numbers them). Facilities an edit touches are flagged
+ * `whatIf` so the map marks them as changed. The project's own layer when nothing is edited.
+ */
+export function facilitiesOfScenario(facilities: LayerFC<'facilities'> | undefined, payload: ScenarioPayload | null): LayerFC<'facilities'> | undefined {
+  if (!facilities || !payload || payload.facilityEdits.length === 0) return facilities;
+  const touched = new Set(payload.facilityEdits.map((e) => (e.op === 'add' ? e.facility.code : e.code)));
+  const features = applyScenario(facilitiesFromLayer(facilities), [], payload).facilities.map(({ location, ...props }) => ({
+    type: 'Feature' as const,
+    id: props.id,
+    geometry: { type: 'Point' as const, coordinates: location },
+    properties: touched.has(props.code) ? { ...props, whatIf: true } : props,
+  }));
+  return { type: 'FeatureCollection', features };
 }

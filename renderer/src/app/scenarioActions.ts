@@ -4,6 +4,7 @@
  * fresh analysis of it), create / rename / delete, save an edited payload and re-run, turn the
  * what-if session into scenario edits, load the roster. Failures go to the error banner.
  */
+import { translate } from '../i18n/index.js';
 import { ApiError } from '../../../electron/api/errors.js';
 import { applyScenario, BASELINE_SCENARIO_ID, type ScenarioInfo, type ScenarioPayload } from '../../../electron/domain/planning.js';
 import { leaveWhatIf, runCoverage } from '../analysis/actions.js';
@@ -69,8 +70,9 @@ function onProjectOpened(): void {
 }
 
 /**
- * The open project's data was reloaded in place (an import, undo or redo — scenario changes are in
- * the change log too): the scenario list and the roster again; a scenario that is gone is left.
+ * The open project's data was reloaded in place (an import, undo or redo — scenario changes and
+ * decisions are in the change log too): the scenario list, the roster and the active scenario's
+ * decisions again; a scenario that is gone is left for the baseline.
  */
 async function onProjectReloaded(): Promise<void> {
   const hadPostings = store.getState().postings !== null;
@@ -78,10 +80,8 @@ async function onProjectReloaded(): Promise<void> {
   if (hadPostings) void loadPostings();
   await loadScenarios();
   const s = store.getState();
-  if (s.activeScenarioId !== BASELINE_SCENARIO_ID && !s.scenarios.some((x) => x.id === s.activeScenarioId)) {
-    s.setActiveScenario(BASELINE_SCENARIO_ID);
-    await loadDecisions(BASELINE_SCENARIO_ID).catch(report);
-  }
+  if (s.activeScenarioId !== BASELINE_SCENARIO_ID && !s.scenarios.some((x) => x.id === s.activeScenarioId)) s.setActiveScenario(BASELINE_SCENARIO_ID);
+  await loadDecisions(store.getState().activeScenarioId).catch(report);
 }
 
 let installed = false;
@@ -183,7 +183,8 @@ export async function saveWhatIfToScenario(): Promise<void> {
   // The what-if session ran on the scenario's facilities: the ids of the ones it added come from applyScenario.
   const facilities = applyScenario(facilitiesFromLayer(s.layers.facilities), [], active.payload).facilities;
   const villages = villagesFromLayer(s.layers.villages);
-  const result = whatIfToPayload(active.payload, { moved: s.whatIf.moved, added: s.whatIf.added }, facilities, villages);
+  const clinicName = (v: { name: string }) => translate(s.locale, 'scenariosUi.facility.clinicName', { village: v.name });
+  const result = whatIfToPayload(active.payload, { moved: s.whatIf.moved, added: s.whatIf.added }, facilities, villages, clinicName);
   if (result.moved + result.added === 0) return;
   leaveWhatIf();
   const saved = await editActiveScenario(() => result.payload);

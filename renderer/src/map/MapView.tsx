@@ -8,7 +8,7 @@ import { api } from '../api/index.js';
 import { reportError } from '../app/actions.js';
 import { dragFacility } from '../analysis/actions.js';
 import { bandLimitsOf } from '../analysis/bands.js';
-import { coverageFeatures, facilitiesWithWhatIf, isochroneFeatures } from '../analysis/mapData.js';
+import { coverageFeatures, facilitiesOfScenario, facilitiesWithWhatIf, isochroneFeatures } from '../analysis/mapData.js';
 import { translate } from '../i18n/index.js';
 import { selectShownCoverage } from '../state/analysisSlice.js';
 import {
@@ -17,6 +17,7 @@ import {
   findFeature,
   townshipLabelPoints,
 } from '../state/derived.js';
+import { selectActiveScenario } from '../state/scenarioSlice.js';
 import { useAppStore } from '../state/store.js';
 import { MapController, type ProjectMapData } from './MapController.js';
 import { legendInset } from './legendInset.js';
@@ -83,20 +84,24 @@ export function MapView() {
     };
   }, [basemapChecked]);
 
+  // The active scenario's facilities (its added, moved, closed and upgraded ones), else the project's.
+  const scenarioPayload = useAppStore((s) => selectActiveScenario(s)?.payload ?? null);
+  const facilities = useMemo(() => facilitiesOfScenario(layers.facilities, scenarioPayload), [layers.facilities, scenarioPayload]);
+
   // Derived map data: blank villages flagged for the red ring, township label points.
   const mapData = useMemo<ProjectMapData | null>(() => {
-    if (!layers.villages && !layers.facilities && !layers.townships) return null;
+    if (!layers.villages && !facilities && !layers.townships) return null;
     const villages = layers.villages ?? { type: 'FeatureCollection', features: [] };
-    const blank = blankVillageCodes(villages.features, layers.facilities?.features ?? []);
+    const blank = blankVillageCodes(villages.features, facilities?.features ?? []);
     return {
       townships: layers.townships ?? EMPTY,
       townshipLabels: layers.townships ? townshipLabelPoints(layers.townships) : EMPTY,
       village_areas: layers.village_areas ?? EMPTY,
       roads: layers.roads ?? EMPTY,
       villages: annotateBlankVillages(villages, blank),
-      facilities: layers.facilities ?? EMPTY,
+      facilities: facilities ?? EMPTY,
     };
-  }, [layers]);
+  }, [layers, facilities]);
 
   useEffect(() => {
     if (controller && mapData) controller.setProjectData(mapData);
@@ -133,13 +138,13 @@ export function MapView() {
   // What-if: facilities where the scenario has them (set after the project data, which resets them).
   const facilitiesShown = useMemo(() => {
     const changed = Object.keys(whatIf.moved).length > 0 || whatIf.added.length > 0;
-    if (!whatIf.active || !changed) return layers.facilities ?? EMPTY;
+    if (!whatIf.active || !changed) return facilities ?? EMPTY;
     const villageName = (code: string) => layers.villages?.features.find((f) => f.properties.code === code)?.properties.name ?? code;
     const locale = useAppStore.getState().locale;
-    return facilitiesWithWhatIf(layers.facilities, whatIf.moved, whatIf.added, (code) =>
+    return facilitiesWithWhatIf(facilities, whatIf.moved, whatIf.added, (code) =>
       translate(locale, 'analysis.whatIf.addedClinicName', { village: villageName(code) }),
     );
-  }, [whatIf.active, whatIf.moved, whatIf.added, layers.facilities, layers.villages]);
+  }, [whatIf.active, whatIf.moved, whatIf.added, facilities, layers.villages]);
 
   useEffect(() => {
     if (controller && mapData) controller.setFacilities(facilitiesShown as FeatureCollection<object>);

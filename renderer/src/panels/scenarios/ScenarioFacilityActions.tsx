@@ -169,7 +169,7 @@ function VillageEdits({ code, payload, disabled }: { code: string; payload: Scen
         disabled={disabled}
         title={t('scenariosUi.facility.addClinicTitle', { code: clinicCode })}
         data-testid="scenario-add-clinic"
-        onClick={() => void editActiveScenario((p) => addFacility(p, villageClinic(village.properties, [lng, lat])))}
+        onClick={() => void editActiveScenario((p) => addFacility(p, villageClinic(village.properties, [lng, lat], t('scenariosUi.facility.clinicName', { village: village.properties.name }))))}
       >
         {t('scenariosUi.facility.addClinic')}
       </button>

@@ -5,7 +5,7 @@
  * its index in the list the scenario panel shows.
  */
 import type { FacilityEdit, PostingEdit, ScenarioPayload } from '../../../../electron/domain/planning.js';
-import { clinicQualification, type Facility, type LngLat, type Posting, type Village } from '../../../../electron/domain/types.js';
+import { clinicQualification, proposedVillageClinic, type Facility, type LngLat, type Posting, type Village } from '../../../../electron/domain/types.js';
 
 type UpgradeEdit = Extract<FacilityEdit, { op: 'upgrade' }>;
 export type UpgradePatch = Omit<UpgradeEdit, 'op' | 'code'>;
@@ -127,26 +127,13 @@ export function isPostingRemoved(payload: ScenarioPayload, id: number): boolean 
 /** Code of the clinic a scenario adds in a village: `SC-<villageCode>`. */
 export const scenarioClinicCode = (villageCode: string): string => `SC-${villageCode}`;
 
-/** A village clinic staffed by one village doctor at the village's location (V6: one village, one clinic). */
-export function villageClinic(village: Pick<Village, 'code' | 'name' | 'townshipCode'>, location: LngLat): Omit<Facility, 'id'> {
-  return {
-    code: scenarioClinicCode(village.code),
-    name: `${village.name}卫生室`,
-    level: 'village_clinic',
-    townshipCode: village.townshipCode || null,
-    villageCode: village.code,
-    capability: null,
-    isCentralThc: false,
-    isPlannedSubCenter: false,
-    beds: 0,
-    physicians: 0,
-    assistantPhysicians: 0,
-    villageDoctors: 1,
-    tcmPhysicians: 0,
-    nurses: 0,
-    publicHealthPhysicians: 0,
-    location: [location[0], location[1]],
-  };
+/**
+ * A village clinic staffed by one village doctor at the village's location (V6: one village, one
+ * clinic). `name` is the clinic's name in the user's language (scenariosUi.facility.clinicName).
+ */
+export function villageClinic(village: Pick<Village, 'code' | 'townshipCode'>, location: LngLat, name: string): Omit<Facility, 'id'> {
+  const { id: _id, ...clinic } = proposedVillageClinic(0, scenarioClinicCode(village.code), name, village.code, location);
+  return { ...clinic, townshipCode: village.townshipCode || clinic.townshipCode };
 }
 
 /** Whether a village has a clinic with a qualified doctor among `facilities` (else it is a blank village). */
@@ -173,6 +160,7 @@ export function whatIfToPayload(
   changes: WhatIfChanges,
   facilities: readonly Pick<Facility, 'id' | 'code'>[],
   villages: readonly Pick<Village, 'code' | 'name' | 'townshipCode'>[],
+  clinicName: (village: Pick<Village, 'name'>) => string,
 ): { payload: ScenarioPayload; moved: number; added: number; skipped: number } {
   let next = clone(payload);
   const byId = new Map(facilities.map((f) => [f.id, f.code] as const));
@@ -195,7 +183,7 @@ export function whatIfToPayload(
       skipped++;
       continue;
     }
-    next = addFacility(next, villageClinic(v, a.location));
+    next = addFacility(next, villageClinic(v, a.location, clinicName(v)));
     added++;
   }
   return { payload: next, moved, added, skipped };
