@@ -28,6 +28,8 @@ export type RuleUnit =
   | 'metres'
   | 'km'
   | 'km2'
+  | 'time'
+  | 'weekdays'
   | 'points'
   | 'title'
   | 'date';
@@ -127,6 +129,11 @@ export const RULES: readonly RuleDefinition[] = [
   { id: 'X.import_far_from_project_km', rule: 'X', defaultValue: 50, unit: 'km', source: PRODUCT, min: 1 },
   { id: 'X.isochrone_bands', rule: 'X', defaultValue: '15,30,60', unit: 'minutes', source: PRODUCT },
   { id: 'X.working_days_per_week', rule: 'X', defaultValue: 5, unit: 'days_per_week', source: PRODUCT, min: 1, max: 7 },
+  { id: 'X.tour_teams_per_thc', rule: 'X', defaultValue: 1, unit: 'persons', source: PRODUCT, min: 0, max: 20 },
+  { id: 'X.tour_team_hours_per_day', rule: 'X', defaultValue: 8, unit: 'hours', source: PRODUCT, min: 1, max: 14 },
+  { id: 'X.tour_max_travel_minutes_per_day', rule: 'X', defaultValue: 120, unit: 'minutes', source: PRODUCT, min: 0, max: 600 },
+  { id: 'X.tour_day_start', rule: 'X', defaultValue: '08:00', unit: 'time', source: PRODUCT },
+  { id: 'X.tour_working_days', rule: 'X', defaultValue: 'mon,tue,wed,thu,fri', unit: 'weekdays', source: PRODUCT },
   { id: 'X.half_day_hours', rule: 'X', defaultValue: 3.5, unit: 'hours', source: PRODUCT, min: 1 },
   ...speedRules,
 ];
@@ -155,6 +162,8 @@ export function checkRuleValue(id: string, value: number | string): RuleValueErr
   }
   if (def.unit === 'title') return (TITLE_LEVELS as readonly string[]).includes(value) ? null : 'invalid_value';
   if (def.unit === 'date') return /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? null : 'invalid_value';
+  if (def.unit === 'time') return /^([01]?\d|2[0-3]):[0-5]\d$/.test(value) ? null : 'invalid_value';
+  if (def.unit === 'weekdays') return /^(mon|tue|wed|thu|fri|sat|sun)(\s*,\s*(mon|tue|wed|thu|fri|sat|sun))*$/.test(value.trim()) ? null : 'invalid_value';
   if (def.unit === 'minutes') return /^\s*\d+(\.\d+)?(\s*[,，]\s*\d+(\.\d+)?)*\s*$/.test(value) ? null : 'invalid_value';
   return null;
 }
