@@ -136,22 +136,49 @@ function prepare(input: AnalysisInput, progress?: ProgressSink): Prepared {
   };
 }
 
-/** Travel times between any places over the prepared network: one bounded Dijkstra per query. */
+/**
+ * Travel between any places over the prepared network: one bounded Dijkstra per query. `km` runs
+ * the same trip model on edge lengths (off-road legs × detour included): the shortest road
+ * distance, which can differ a little from the length of the fastest route.
+ */
 function graphOracle(p: Prepared): TravelOracle {
-  const places = (points: readonly LngLat[]) => {
+  const lengthSetting: TravelSetting = {
+    ...p.setting,
+    costs: lengthCosts(p.graph, p.setting.costs),
+    offRoadMetresPerMinute: 1000,
+    estimateMetresPerMinute: 1000,
+  };
+  const places = (setting: TravelSetting, points: readonly LngLat[]) => {
     const xy = new Float64Array(points.length * 2);
     points.forEach(([lng, lat], i) => {
       xy[2 * i] = lng;
       xy[2 * i + 1] = lat;
     });
-    return placeSet(p.setting, xy, snapPoints(p.graph, xy, p.maxSnapM, p.index));
+    return placeSet(setting, xy, snapPoints(p.graph, xy, p.maxSnapM, p.index));
   };
+  const matrix = (setting: TravelSetting, from: LngLat, to: readonly LngLat[], limit?: number) =>
+    to.length === 0 ? new Float64Array(0) : travelTimeMatrix(setting, places(setting, [from]), places(setting, to), { maxMinutes: limit, direction: 'from_sources' });
   return {
-    minutes(from, to, limitMinutes) {
-      if (to.length === 0) return new Float64Array(0);
-      return travelTimeMatrix(p.setting, places([from]), places(to), { maxMinutes: limitMinutes, direction: 'from_sources' });
-    },
+    minutes: (from, to, limitMinutes) => matrix(p.setting, from, to, limitMinutes),
+    km: (from, to) => matrix(lengthSetting, from, to),
   };
+}
+
+/** Edge lengths in km as search costs, closed where the mode's costs are (one-way roads). */
+function lengthCosts(graph: RoadGraph, costs: { forward: Float64Array; backward: Float64Array }) {
+  const forward = new Float64Array(graph.edgeCount);
+  const backward = new Float64Array(graph.edgeCount);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const km = graph.edgeLengthM[e] / 1000;
+    forward[e] = Number.isFinite(costs.forward[e]) ? km : Infinity;
+    backward[e] = Number.isFinite(costs.backward[e]) ? km : Infinity;
+  }
+  return { forward, backward };
+}
+
+/** A travel oracle over the project's road network for the input's mode (tour planning, tests). */
+export function createTravelOracle(input: AnalysisInput): TravelOracle {
+  return graphOracle(prepare(input));
 }
 
 function planningFor(input: AnalysisInput, p: Prepared, result: CoverageResult) {

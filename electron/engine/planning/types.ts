@@ -10,6 +10,8 @@ import type { VillageCoverage } from '../coverage.js';
 export interface TravelOracle {
   /** Minutes from `from` to each of `to` (trip direction from → to); Infinity when unreachable or beyond `limitMinutes`. */
   minutes(from: LngLat, to: readonly LngLat[], limitMinutes?: number): Float64Array;
+  /** Road kilometres of the shortest path (by length) from `from` to each of `to`, when the oracle knows roads. */
+  km?(from: LngLat, to: readonly LngLat[]): Float64Array;
 }
 
 export interface PlanningInput {

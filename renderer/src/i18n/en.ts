@@ -449,7 +449,7 @@ export const en: Messages = {
     tableCount: '{n} {table}',
   },
   analysis: {
-    dockTabs: { coverage: 'Village coverage', proposals: 'Proposals', tiers: 'THC tiers', roster: 'Posting roster' },
+    dockTabs: { coverage: 'Village coverage', proposals: 'Proposals', tiers: 'THC tiers', roster: 'Posting roster', tours: 'Weekly tours' },
     title: 'Coverage Analysis',
     mode: 'Travel mode',
     modes: {

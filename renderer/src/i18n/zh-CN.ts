@@ -446,7 +446,7 @@ export const zhCN = {
     tableCount: '{table} {n} 条',
   },
   analysis: {
-    dockTabs: { coverage: '村庄覆盖', proposals: '规划建议', tiers: '卫生院梯次', roster: '派驻名单' },
+    dockTabs: { coverage: '村庄覆盖', proposals: '规划建议', tiers: '卫生院梯次', roster: '派驻名单', tours: '巡诊排班' },
     title: '覆盖分析',
     mode: '出行方式',
     modes: {

@@ -9,6 +9,7 @@ import { TownshipBandChart } from './charts/TownshipBandChart.js';
 import { ProposalTable } from './planning/ProposalTable.js';
 import { TierTable } from './planning/TierTable.js';
 import { RosterPanel } from './scenarios/RosterPanel.js';
+import { ToursPanel } from './tours/ToursPanel.js';
 import { VillageTable } from './VillageTable.js';
 
 function TabBody({ tab }: { tab: DockTab }) {
@@ -26,6 +27,8 @@ function TabBody({ tab }: { tab: DockTab }) {
       return <TierTable />;
     case 'roster':
       return <RosterPanel />;
+    case 'tours':
+      return <ToursPanel />;
   }
 }
 

@@ -80,8 +80,8 @@ export interface AddClinicPrompt {
 
 export const EMPTY_WHAT_IF: WhatIfState = { active: false, document: null, moved: {}, added: [], pending: false, lastMs: null, lastWorkerMs: null };
 
-/** Tabs of the bottom dock: coverage table + chart, proposals, THC tiers, posting roster. */
-export const DOCK_TABS = ['coverage', 'proposals', 'tiers', 'roster'] as const;
+/** Tabs of the bottom dock: coverage table + chart, proposals, THC tiers, posting roster, weekly tours. */
+export const DOCK_TABS = ['coverage', 'proposals', 'tiers', 'roster', 'tours'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
 
 export interface AnalysisSlice {

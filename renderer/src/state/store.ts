@@ -11,9 +11,10 @@ import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.js';
+import { createTourSlice, type TourSlice } from './tourSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice & PlanningSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice & PlanningSlice & TourSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -25,4 +26,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createImportSlice(...a),
   ...createScenarioSlice(...a),
   ...createPlanningSlice(...a),
+  ...createTourSlice(...a),
 }));
