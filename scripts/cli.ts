@@ -10,6 +10,11 @@
  *     (a scenario is an id or a name; 0, baseline or 基线 = the project as is)
  *   npm run cli -- scenario <file.gpkg> list | create NAME [--copy-of ID|NAME] [--description TEXT] | delete ID|NAME
  *   npm run cli -- rules <file.gpkg> list | set ID=VALUE … | reset [ID …]   (all or nothing)
+ *   npm run cli -- tours <file.gpkg> --out DIR [--mode car] [--scenario ID|NAME]
+ *     (weekly tour plans per THC and the higher-level tours: tours.csv, tours.geojson, notices.csv,
+ *      notices/<village code>.txt, higher-tours.csv; prints depots, visits, travel, infeasibilities)
+ *   npm run cli -- tour-config <file.gpkg> list | set-thc CODE [--teams N] [--days mon,wed,fri] [--hours H]
+ *                      [--session H] [--max-travel MIN] [--start HH:MM]   (missing options: stored value or default)
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
  *   npm run cli -- import <file.gpkg> <input> --layer L [--crs C] [--encoding E] [--sheet S] [--mode insert|update] [--dry-run] [--skip-invalid]
@@ -24,10 +29,13 @@ import { dispatch } from '../electron/api/dispatch.js';
 import { ApiError } from '../electron/api/errors.js';
 import type { ApiMethod, ApiResults, ProjectSummary, RuleSetting, ScenarioSummary } from '../electron/api/schema.js';
 import { SERVICE_MODES } from '../electron/domain/planning.js';
+import { formatClock, parseClock, type ThcTourConfig } from '../electron/domain/tours.js';
+import { parseWeekdays, tourConfigDefaults } from '../electron/engine/tours/demands.js';
 import { toCsv } from '../electron/io/csv.js';
 import { writeFileAtomic } from '../electron/io/write-file.js';
 import { createPlannerService, type PlannerService } from '../electron/service/service.js';
 import { translate, type Locale } from '../renderer/src/i18n/index.js';
+import { tourIssueText } from '../renderer/src/i18n/tours-format.js';
 import { appVersion, dataDir, userHome } from './paths.js';
 
 class UsageError extends Error {}
@@ -55,6 +63,12 @@ function main(argv: string[]): Promise<number> {
       scenario: { type: 'string' },
       'copy-of': { type: 'string' },
       description: { type: 'string' },
+      teams: { type: 'string' },
+      days: { type: 'string' },
+      hours: { type: 'string' },
+      session: { type: 'string' },
+      'max-travel': { type: 'string' },
+      start: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -253,6 +267,82 @@ function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UsageError(t('cli.badRulesAction', { value: action }));
+      }
+      case 'tours': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const scenario = values.scenario === undefined ? undefined : await scenarioId(values.scenario);
+        const r = await call('planTours', { mode: values.mode ?? 'car', outDir: need(values.out, '--out'), ...(scenario === undefined ? {} : { scenarioId: scenario }) });
+        const w = r.plan.week;
+        const sum = (f: (x: (typeof w)[number]) => number) => w.reduce((acc, x) => acc + f(x), 0);
+        console.log(
+          t('cli.toursPlanned', {
+            mode: r.plan.mode,
+            depots: w.length,
+            venues: sum((x) => x.demands.length),
+            required: sum((x) => x.totals.visitsRequired),
+            planned: sum((x) => x.totals.visitsPlanned),
+            hours: round1(sum((x) => x.totals.travelMinutes) / 60),
+            km: round1(sum((x) => x.totals.travelKm ?? 0)),
+          }),
+        );
+        const backfill = sum((x) => x.backfill.length);
+        if (backfill > 0) console.warn(t('cli.toursInfeasible', { count: backfill }));
+        const teamDays = sum((x) => x.totals.extraTeamDaysNeeded);
+        if (teamDays > 0) console.warn(t('cli.toursTeamDays', { teamDays }));
+        const villageName = new Map(w.flatMap((x) => x.demands.flatMap((d) => d.villageCodes.map((c, i) => [c, d.names[i] ?? c] as const))));
+        for (const x of w)
+          for (const i of x.issues.filter((is) => is.severity === 'error')) {
+            console.warn(t('cli.toursIssue', { depot: x.name, village: i.villageCode ? (villageName.get(i.villageCode) ?? i.villageCode) : '—', issue: tourIssueText(locale, i) }));
+          }
+        const h = r.plan.higher;
+        console.log(t('cli.toursHigher', { county: h.filter((x) => x.kind === 'county_to_thc').length, thc: h.filter((x) => x.kind === 'thc_to_village').length, issues: h.reduce((a, x) => a + x.issues.length, 0) }));
+        console.log(t('cli.toursFiles', { count: r.files.length }));
+        for (const f of r.files) console.log(`  ${f}`);
+        return 0;
+      }
+      case 'tour-config': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const action = positionals[2] ?? 'list';
+        const printConfig = (c: { thcs: ThcTourConfig[]; villages: { villageCode: string; allowedDays: string[] | null; venueCode: string | null }[] }) => {
+          if (c.thcs.length === 0 && c.villages.length === 0) console.log(t('cli.tourConfigNone'));
+          for (const x of c.thcs)
+            console.log(t('cli.tourConfigThc', { code: x.thcCode, teams: x.teams, days: x.workingDays.join(','), hours: x.hoursPerDay, session: x.sessionHours, travel: x.maxTravelMinutesPerDay, start: formatClock(x.dayStart) }));
+          for (const x of c.villages) console.log(t('cli.tourConfigVillage', { code: x.villageCode, days: x.allowedDays?.join(',') ?? '—', venue: x.venueCode ?? '—' }));
+        };
+        if (action === 'list') {
+          printConfig(await call('getTourConfig', {}));
+          return 0;
+        }
+        if (action === 'set-thc') {
+          const code = need(positionals[3], '<code>');
+          const stored = (await call('getTourConfig', {})).thcs.find((x) => x.thcCode === code);
+          const rules = Object.fromEntries((await call('getSettings', {})).map((x) => [x.id, x.value]));
+          const base: ThcTourConfig = stored ?? { thcCode: code, ...tourConfigDefaults(rules) };
+          const number = (v: string | undefined, name: string, fallback: number): number => {
+            if (v === undefined) return fallback;
+            const n = Number(v);
+            if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(t('cli.badOption', { name, value: v }));
+            return n;
+          };
+          const days = values.days === undefined ? base.workingDays : parseWeekdays(values.days);
+          if (days === null) throw new UsageError(t('cli.badOption', { name: '--days', value: values.days ?? '' }));
+          const start = values.start === undefined ? base.dayStart : parseClock(values.start);
+          if (start === null) throw new UsageError(t('cli.badOption', { name: '--start', value: values.start ?? '' }));
+          const entry: ThcTourConfig = {
+            thcCode: code,
+            teams: number(values.teams, '--teams', base.teams),
+            workingDays: days,
+            hoursPerDay: number(values.hours, '--hours', base.hoursPerDay),
+            sessionHours: number(values.session, '--session', base.sessionHours),
+            maxTravelMinutesPerDay: number(values['max-travel'], '--max-travel', base.maxTravelMinutesPerDay),
+            dayStart: start,
+          };
+          const c = await call('setTourConfig', { thcs: [entry] });
+          console.log(t('cli.tourConfigSaved', { code }));
+          printConfig({ thcs: c.thcs.filter((x) => x.thcCode === code), villages: [] });
+          return 0;
+        }
+        throw new UsageError(t('cli.badTourConfigAction', { value: action }));
       }
       case 'import-osm': {
         await call('openProject', { path: need(file, '<file.gpkg>') });

@@ -32,6 +32,7 @@ export const API_ERROR_CODES = [
   'SCENARIO_NOT_FOUND',
   'SCENARIO_INVALID',
   'DECISION_INVALID',
+  'TOUR_CONFIG_INVALID',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

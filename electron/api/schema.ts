@@ -10,6 +10,7 @@ import { TRAVEL_MODES } from '../domain/rules.js';
 import { DECISION_ACTIONS, SERVICE_MODES, type PlanningDocument, type ProposalDecision, type ScenarioInfo, type ScenarioSummary } from '../domain/planning.js';
 import { CAPABILITIES, FACILITY_LEVELS, RELEASES, TITLE_LEVELS } from '../domain/types.js';
 import type { CoverageDocument } from '../engine/analysis.js';
+import { WEEKDAYS, type TourConfig, type TourPlanDocument } from '../domain/tours.js';
 
 export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -135,6 +136,30 @@ export const scenarioPayloadSchema = z
 
 const scenarioId = z.number().int().min(0);
 
+// ---- tour set-up (schema 6) -----------------------------------------------------------------
+// Shapes only (types, integers, weekday names, code formats): the ranges (teams 0-20, hours 1-14,
+// session ≥ V1.tour_session_hours, day start 0-1439, day within 24 h) and the existence of the
+// codes are checked by the service, which names the THC or village and the problem in the locale.
+const weekday = z.enum(WEEKDAYS);
+export const thcTourConfigSchema = z
+  .object({
+    thcCode: z.string().min(1).max(64),
+    teams: z.number().int(),
+    workingDays: z.array(weekday).max(7),
+    hoursPerDay: z.number().finite(),
+    sessionHours: z.number().finite(),
+    maxTravelMinutesPerDay: z.number().finite(),
+    dayStart: z.number().int(),
+  })
+  .strict();
+export const villageTourConstraintSchema = z
+  .object({
+    villageCode: z.string().regex(/^\d{12}$/, 'a 12-digit village code'),
+    allowedDays: z.array(weekday).max(7).nullable(),
+    venueCode: z.string().regex(/^\d{12}$/, 'a 12-digit village code').nullable(),
+  })
+  .strict();
+
 export const apiArgs = {
   getAppInfo: none,
   getProjectSummary: none,
@@ -227,6 +252,28 @@ export const apiArgs = {
     })
     .strict(),
   clearDecision: z.object({ scenarioId, villageCode }).strict(),
+  /** The stored touring set-up (entries without one take the rules-table defaults). */
+  getTourConfig: none,
+  /**
+   * Stores touring set-up entries (one undoable change; all or nothing): each entry replaces the
+   * stored one of its THC / village; with `replace` the stored set-up is replaced as a whole.
+   * Out-of-range values or unknown codes → TOUR_CONFIG_INVALID, nothing written.
+   */
+  setTourConfig: z
+    .object({
+      thcs: z.array(thcTourConfigSchema).max(1000).optional(),
+      villages: z.array(villageTourConstraintSchema).max(100000).optional(),
+      replace: z.boolean().optional(),
+    })
+    .strict(),
+  /** Weekly tours per THC and the higher-level tours of a scenario (in the calling process); with outDir writes the tour files. */
+  planTours: z
+    .object({
+      mode: z.enum(TRAVEL_MODES),
+      scenarioId: z.number().int().min(0).optional(),
+      outDir: filePath.optional(),
+    })
+    .strict(),
   /** Coverage + proposals of two scenarios, summarised side by side (runs in the calling process). */
   compareScenarios: z.object({ a: scenarioId, b: scenarioId, mode: z.enum(TRAVEL_MODES) }).strict(),
   exportLayer: z
@@ -367,9 +414,13 @@ export interface ApiResults {
   setDecision: ProposalDecision;
   clearDecision: { villageCode: string };
   compareScenarios: { a: ScenarioSummary; b: ScenarioSummary };
+  getTourConfig: TourConfig;
+  setTourConfig: TourConfig;
+  /** The plan (week per depot, higher-level tours) and the files written (outDir). */
+  planTours: { plan: TourPlanDocument; files: string[] };
 }
 
-export type { PlanningDocument, ProposalDecision, ScenarioInfo, ScenarioSummary };
+export type { PlanningDocument, ProposalDecision, ScenarioInfo, ScenarioSummary, TourConfig, TourPlanDocument };
 
 /** One problem found in an input file: where, and why (an i18n key under `importProblems`). */
 export interface ImportProblem {

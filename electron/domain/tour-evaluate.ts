@@ -65,7 +65,7 @@ export function evaluateWeekPlan(plan: ThcWeekPlan): ThcWeekPlan {
 
   const days: TeamDay[] = sortDays(plan.days).map((td) => {
     const sorted = [...td.stops].sort((a, b) => SESSIONS.indexOf(a.session) - SESSIONS.indexOf(b.session));
-    const start = config.dayStart;
+    let start = config.dayStart;
     let clock = start;
     let prev = 0;
     let travel = 0;
@@ -78,7 +78,11 @@ export function evaluateWeekPlan(plan: ThcWeekPlan): ThcWeekPlan {
       if (s > 0 && sorted[s - 1].session === st.session) issue('session_clash', 'error', st.venueCode, td.team, td.day, null, { team: td.team, day: td.day, session: st.session, name: nameOf(st.venueCode) });
       const l = leg(prev, idx ?? -1);
       if (!l.ok && idx !== undefined) issue('unreachable_leg', 'error', st.venueCode, td.team, td.day, null, { from: prev === 0 ? plan.name : plan.points[prev].name, to: nameOf(st.venueCode) });
-      const arrive = clock + l.minutes;
+      // An afternoon visit starts no earlier than the afternoon half of the day; a lone afternoon
+      // visit has the team leave the depot just in time for it.
+      const afternoon = config.dayStart + serviceMin;
+      const arrive = st.session === 'pm' ? Math.max(clock + l.minutes, afternoon) : clock + l.minutes;
+      if (s === 0) start = arrive - l.minutes;
       const depart = arrive + serviceMin; // V1: at least half a day on site
       travel += l.minutes;
       km = km === null || l.km === null ? null : km + l.km;
@@ -121,7 +125,7 @@ export function evaluateWeekPlan(plan: ThcWeekPlan): ThcWeekPlan {
       else if (d.allowedDays && !d.allowedDays.includes(day)) issue('day_not_allowed', 'error', d.venueCode, null, day, null, { name, day, allowed: d.allowedDays.join(',') });
     }
     const consecutive = distinct.filter((day, i) => distinct.some((o, j) => j !== i && consecutiveDays(day, o)));
-    if (consecutive.length > 0) issue('consecutive_days', 'warning', d.venueCode, null, null, 'V1.tour_visits_per_week', { name, days: consecutive.join(',') });
+    if (consecutive.length > 0) issue('consecutive_days', 'warning', d.venueCode, null, null, 'V1.tour_visits_per_week', { name, dayList: consecutive.join(',') });
     // Shortfalls of backfill venues are explained by their input issue (V5); anything else is a breach.
     if (seen.length < d.visitsPerWeek && !backfill.has(d.venueCode))
       issue('frequency_not_met', 'error', d.venueCode, null, null, 'V1.tour_visits_per_week', { name, visits: seen.length, required: d.visitsPerWeek });

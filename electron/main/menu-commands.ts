@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'view.locale.en',
   'analysis.coverage',
   'scenario.compare',
+  'tours.plan',
   'settings.open',
   'print.map',
   'help.about',

@@ -127,6 +127,8 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
       separator,
       { label: translate(opts.locale, 'scenariosUi.commands.compare'), command: 'scenario.compare' },
       separator,
+      { label: translate(opts.locale, 'toursUi.commands.plan'), command: 'tours.plan' },
+      separator,
       { label: translate(opts.locale, 'planningUi.commands.settings'), command: 'settings.open' },
     ],
   };

@@ -20,6 +20,9 @@ import {
 import type { Scenario, VillageArea } from '../domain/types.js';
 import { summarizeScenario } from '../engine/planning/index.js';
 import { writePlanningFiles } from '../io/planning-export.js';
+import { writeTourFiles } from '../io/tours-export.js';
+import { runTourPlanning } from '../engine/tours/index.js';
+import { checkTourConfig } from './tour-config.js';
 import { translate } from '../../renderer/src/i18n/index.js';
 import { exportTable } from '../io/export-layer.js';
 import { writeCoverageFiles } from '../io/coverage-export.js';
@@ -81,6 +84,7 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
 
 
   const t = (key: string, params?: Record<string, string | number>) => translate(config.locale, key, params);
+  const locale = (): Locale => config.locale;
 
   /** The open project, refusing writes to one opened read-only. */
   const writable = (): ProjectStore => {
@@ -362,6 +366,33 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
         }
       }
       return { result: document, summary: run.summary, files };
+    },
+    async getTourConfig() {
+      return current().getTourConfig();
+    },
+    async setTourConfig({ thcs, villages, replace }: ApiArgsOf<'setTourConfig'>) {
+      const s = writable();
+      const tourConfig = { thcs: thcs ?? [], villages: villages ?? [] };
+      // Every entry is checked before anything is written (one change: all or nothing).
+      checkTourConfig(tourConfig, {
+        facilities: s.getLayer('facilities').features.map((f) => f.properties),
+        villages: s.getLayer('villages').features.map((f) => f.properties),
+        rules: s.ruleValues(),
+        t,
+      });
+      const names = [...tourConfig.thcs.map((c) => c.thcCode), ...tourConfig.villages.map((c) => c.villageCode)];
+      s.setTourConfig(tourConfig, t('cli.changeLabels.tourConfig', { count: names.length }), replace ?? false);
+      return s.getTourConfig();
+    },
+    async planTours({ mode, scenarioId, outDir }: ApiArgsOf<'planTours'>) {
+      const s = current();
+      const id = scenarioId ?? BASELINE_SCENARIO_ID;
+      const tourConfig = s.getTourConfig();
+      const run = runScenario(s, id, mode);
+      if (!run.document.planning) throw new ApiError('INTERNAL', 'the analysis returned no planning proposals', { detail: 'no planning document' });
+      const plan = runTourPlanning({ analysis: run.input, planning: run.document.planning, decisions: run.decisions, config: tourConfig });
+      const files = outDir ? writeTourFiles(plan, outDir, locale()) : [];
+      return { plan, files };
     },
     async compareScenarios({ a, b, mode }: ApiArgsOf<'compareScenarios'>) {
       const s = current();

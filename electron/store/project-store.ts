@@ -15,6 +15,8 @@ import type { ChangeSummary, Feature, FeatureCollection, Geometry, LayerName, La
 import { LAYER_NAMES } from '../api/schema.js';
 import type { Facility, GridGeometry, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
 import type { ProposalDecision } from '../domain/planning.js';
+import type { ThcTourConfig, TourConfig, VillageTourConstraint } from '../domain/tours.js';
+import { thcTourConfigSchema, villageTourConstraintSchema } from '../api/schema.js';
 import { RULES, RULES_BY_ID, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
@@ -27,6 +29,7 @@ import {
   POSTINGS_TABLE,
   RASTERS_TABLE,
   SCENARIOS_TABLE,
+  TOUR_CONFIG_TABLE,
   type Column,
   type TableDef,
 } from './tables.js';
@@ -241,6 +244,60 @@ export class ProjectStore {
   getDecisions(scenarioId: number): ProposalDecision[] {
     const rows = this.db.prepare('SELECT * FROM decisions WHERE scenario_id = ? ORDER BY village_code').all(scenarioId) as Row[];
     return rows.map(toDecision);
+  }
+
+  /** The stored touring set-up (THC entries by code, then village entries by code); each row's JSON is checked. */
+  getTourConfig(): TourConfig {
+    const rows = this.db.prepare('SELECT scope, code, json FROM tour_config ORDER BY scope, code').all() as { scope: string; code: string; json: string }[];
+    const out: TourConfig = { thcs: [], villages: [] };
+    for (const r of rows) {
+      const broken = (detail: string) => new ApiError('CORRUPT_FILE', `tour_config ${r.scope} ${r.code}: ${detail}`, { path: this.path, detail });
+      let json: unknown;
+      try {
+        json = JSON.parse(r.json);
+      } catch (e) {
+        throw broken((e as Error).message);
+      }
+      const parsed = (r.scope === 'thc' ? thcTourConfigSchema : villageTourConstraintSchema).safeParse(json);
+      if (!parsed.success) throw broken(`${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      if (r.scope === 'thc') out.thcs.push(parsed.data as ThcTourConfig);
+      else out.villages.push(parsed.data as VillageTourConstraint);
+    }
+    return out;
+  }
+
+  /**
+   * Stores touring set-up entries (already checked by the caller) in one undoable change: each
+   * replaces the stored entry of its THC / village; with `replace` the entries not given are
+   * removed. Returns the change, or null when nothing changed.
+   */
+  setTourConfig(config: Partial<TourConfig>, label: string, replace = false): ChangeSummary | null {
+    return this.logged(label, 'edit', (db) => {
+      const rows: RowChange[] = [];
+      const wanted = new Map<string, { scope: 'thc' | 'village'; code: string; json: string }>();
+      for (const c of config.thcs ?? []) wanted.set(`thc\u0000${c.thcCode}`, { scope: 'thc', code: c.thcCode, json: JSON.stringify(thcTourConfigSchema.parse(c)) });
+      for (const c of config.villages ?? []) wanted.set(`village\u0000${c.villageCode}`, { scope: 'village', code: c.villageCode, json: JSON.stringify(villageTourConstraintSchema.parse(c)) });
+      if (replace) {
+        for (const before of db.prepare('SELECT * FROM tour_config ORDER BY fid').all() as SqlRow[]) {
+          if (wanted.has(`${String(before.scope)}\u0000${String(before.code)}`)) continue;
+          db.prepare('DELETE FROM tour_config WHERE fid = ?').run(before.fid);
+          rows.push({ table: 'tour_config', fid: before.fid as number, before, after: null });
+        }
+      }
+      for (const w of wanted.values()) {
+        const before = db.prepare('SELECT * FROM tour_config WHERE scope = ? AND code = ?').get(w.scope, w.code) as SqlRow | undefined;
+        if (before && before.json === w.json) continue;
+        let fid: number;
+        if (before) {
+          fid = before.fid as number;
+          db.prepare('UPDATE tour_config SET json = ? WHERE fid = ?').run(w.json, fid);
+        } else {
+          [fid] = insertRecords(db, TOUR_CONFIG_TABLE, [w]);
+        }
+        rows.push({ table: 'tour_config', fid, before: before ?? null, after: selectRow(db, 'tour_config', fid)! });
+      }
+      return rows;
+    });
   }
 
   /** Current rule values; rules missing from the file fall back to their defaults. */
@@ -687,7 +744,7 @@ function toChangeSummary(r: ChangeSummaryRow): ChangeSummary {
 
 /** Tables whose rows a change may touch, by SQL name ('settings' has no TableDef: see rowKey). */
 const CHANGE_TABLES: ReadonlyMap<string, TableDef | null> = new Map<string, TableDef | null>([
-  ...[...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, DECISIONS_TABLE].map((d) => [d.table, d] as const),
+  ...[...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, DECISIONS_TABLE, TOUR_CONFIG_TABLE].map((d) => [d.table, d] as const),
   ['settings', null],
 ]);
 

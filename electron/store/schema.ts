@@ -7,6 +7,8 @@
  *   4: adds change_log (every import, edit and deletion with its rows before/after: undo/redo, history).
  *   5: adds decisions (the planner's accept / reject / override per scenario and village) and
  *      seeds the rules added for planning proposals (V4, V5, T5-T7 …) with their defaults.
+ *   6: adds tour_config (touring set-up per THC and village, JSON per row, unique (scope, code))
+ *      and seeds the touring rules (X.tour_*) with their defaults.
  * A project from an older version is migrated in one transaction on open; a failure rolls
  * back and leaves the file as it was.
  */
@@ -21,11 +23,12 @@ import {
   RASTERS_TABLE,
   SCENARIOS_TABLE,
   SETTINGS_TABLE_SQL,
+  TOUR_CONFIG_TABLE,
   createTableSql,
   type TableDef,
 } from './tables.js';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
 /** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
@@ -140,6 +143,14 @@ export const MIGRATIONS: Migration[] = [
     up(db) {
       createRegisteredTable(db, DECISIONS_TABLE);
       db.exec('CREATE UNIQUE INDEX decisions_key ON decisions(scenario_id, village_code)');
+      seedSettings(db);
+    },
+  },
+  {
+    version: 6,
+    up(db) {
+      createRegisteredTable(db, TOUR_CONFIG_TABLE);
+      db.exec('CREATE UNIQUE INDEX tour_config_key ON tour_config(scope, code)');
       seedSettings(db);
     },
   },

@@ -204,6 +204,22 @@ export const DECISIONS_TABLE: TableDef = {
   ],
 };
 
+/**
+ * The touring set-up (schema 6): one row per THC (scope 'thc': teams, working days, hours …) or
+ * village (scope 'village': allowed days, central venue), as validated JSON (electron/domain/tours.ts
+ * ThcTourConfig / VillageTourConstraint). Missing rows take the rules-table defaults.
+ */
+export const TOUR_CONFIG_TABLE: TableDef = {
+  table: 'tour_config',
+  description: '巡诊设置 / touring set-up per THC and village',
+  since: 6,
+  columns: [
+    { name: 'scope', field: 'scope', type: 'TEXT', notNull: true, check: inList('scope', ['thc', 'village']) },
+    { name: 'code', field: 'code', type: 'TEXT', notNull: true, check: 'length(code) > 0' },
+    { name: 'json', field: 'json', type: 'TEXT', notNull: true, check: 'json_valid(json)' },
+  ],
+};
+
 /** Rules table with current values; `value` holds numbers and strings as SQLite stores them. */
 export const SETTINGS_TABLE_SQL = `CREATE TABLE settings (
   id TEXT PRIMARY KEY NOT NULL,

@@ -275,7 +275,7 @@ describe('planning store: schema 5', () => {
     const store = ProjectStore.open(file);
     expect(store.migratedFrom).toBe(4);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(5);
+    expect(SCHEMA_VERSION).toBe(6);
     store.add(tinyProject());
     store.close();
 

@@ -106,7 +106,7 @@ describe('application menu', () => {
     ]);
     const viewLabels = walk(view.submenu!).map((i) => i.label).filter(Boolean);
     expect(viewLabels).toEqual(['缩放到项目范围', '显示/隐藏图例', '语言', '中文', 'English', '重新加载', '开发者工具', '全屏']);
-    expect(analysis.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['覆盖分析', '方案比较…', '设置…']);
+    expect(analysis.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['覆盖分析', '方案比较…', '巡诊排班', '设置…']);
     expect(print.submenu!.map((i) => i.label)).toEqual(['打印地图…']);
     expect(help.submenu!.map((i) => i.label)).toEqual(['关于']);
   });

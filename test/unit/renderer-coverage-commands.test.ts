@@ -18,7 +18,7 @@ describe('coverage analysis commands', () => {
     expect(ids.map((id) => translate('zh-CN', findCommand(id)!.toolbarKey!))).toEqual(['覆盖分析', '取消分析', '假设情景', '重置假设']);
     expect(translate('en', findCommand('analysis.whatIf')!.labelKey)).toMatch(/What-if/);
     // Beside them in the analysis menu: the scenario comparison and the planning settings.
-    expect(COMMANDS.filter((c) => c.menu === 'analysis').map((c) => c.id)).toEqual([...ids, 'scenario.compare', 'settings.open']);
+    expect(COMMANDS.filter((c) => c.menu === 'analysis').map((c) => c.id)).toEqual([...ids, 'scenario.compare', 'tours.plan', 'settings.open']);
   });
 
   it('runs the analysis (no "later version" notice any more)', async () => {

@@ -23,6 +23,8 @@ export interface VrpProblem {
   allowed?: (Uint8Array | null)[];
   /** Seed of the deterministic search. */
   seed?: number;
+  /** Ruin-and-recreate rounds after the first local optimum (default DEFAULT_VRP_ITERATIONS in vrp.ts; 0: construction + local search only). */
+  iterations?: number;
 }
 
 export interface VrpSolution {
@@ -36,7 +38,7 @@ export interface VrpSolution {
 
 export interface TspOptions {
   seed?: number;
-  /** Improvement rounds of the iterated local search (deterministic effort, not time). */
+  /** Improvement rounds of the iterated local search (deterministic effort, not time); default defaultTspIterations(n) in tsp.ts. */
   iterations?: number;
 }
 

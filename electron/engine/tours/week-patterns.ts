@@ -35,7 +35,7 @@ export function dayPatterns(days: readonly Weekday[], k: number): DayPattern[] {
 
 function describe(days: Weekday[]): DayPattern {
   let consecutive = 0;
-  let minGap = WEEKDAYS.length;
+  let minGap: number = WEEKDAYS.length;
   for (let i = 0; i < days.length; i++)
     for (let j = i + 1; j < days.length; j++) {
       if (consecutiveDays(days[i], days[j])) consecutive++;

@@ -19,6 +19,9 @@ export interface DayRouting {
   travel: number;
 }
 
+/** Ruin-and-recreate rounds of the solver per day. */
+export const DAY_SEARCH_ROUNDS = 20;
+
 /** Stops per team-day: the two half-day sessions. */
 export const SESSIONS_PER_DAY = 2;
 
@@ -63,6 +66,9 @@ export function routeDay(visits: readonly number[], minutes: Float64Array, size:
     maxDuration: lim.dayMinutes, // X.tour_team_hours_per_day
     maxTravel: lim.maxTravel, // X.tour_max_travel_minutes_per_day
     seed: lim.seed,
+    // A day holds at most 2 × teams visits: a short search is already (near) exact, and the
+    // week planner calls this a few hundred times per THC.
+    iterations: DAY_SEARCH_ROUNDS,
   });
   const unassigned = sol.unassigned.map((i) => nodes[i]);
   const seen = new Set<number>();

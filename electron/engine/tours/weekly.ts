@@ -5,6 +5,7 @@ import { evaluateWeekPlan } from '../../domain/tour-evaluate.js';
 import { RuleReader } from '../rule-values.js';
 import { dayPatterns, type DayPattern } from './week-patterns.js';
 import { routeDay, routeFits, SESSIONS_PER_DAY, type DayLimits, type DayRouting } from './week-routes.js';
+import { DAY_DP_MAX, exactDayCost, exactDayRoutes } from './week-daycost.js';
 
 export interface WeekInput {
   /** The THC: the depot, point 0. */
@@ -25,9 +26,14 @@ export interface WeekInput {
 /** Cost weights of the pattern search: an unplaced visit outweighs any travel, a consecutive pair any travel saving. */
 const UNPLACED = 1e7;
 const CONSECUTIVE = 1e5;
-/** Solver calls the improvement may spend per THC (deterministic effort, not time). */
+/** Effort of the improvement per THC, counted (deterministic, not time): solver calls, exact day scores, rounds. */
 const IMPROVE_BUDGET = 400;
-const IMPROVE_ROUNDS = 3;
+const SCORE_BUDGET = 200_000;
+const IMPROVE_ROUNDS = 20;
+const RUIN_ROUNDS = 150;
+/** Weeks with at most this many pattern combinations are searched exhaustively. */
+const EXACT_COMBOS = 50_000;
+const RUIN_SIZE = 4;
 
 export function planWeek(input: WeekInput): ThcWeekPlan {
   const { depot, demands, minutes } = input;
@@ -95,7 +101,7 @@ export function planWeek(input: WeekInput): ThcWeekPlan {
       backfill.add(d.venueCode);
     }
     if (noTeamDays) {
-      visitsWithoutTeams += k;
+      visitsWithoutTeams += Math.min(k, days.length);
       backfill.add(d.venueCode);
       return;
     }
@@ -121,17 +127,44 @@ export function planWeek(input: WeekInput): ThcWeekPlan {
     }
     return r;
   };
-  const dayCost = (visits: number[]): number => {
+  // The routes of a day: the solver's, unless the exact day optimum places more visits or travels
+  // less (the solver runs a short search per day; the optimum of ≤ 2 stops a route is cheap).
+  const finalRoutes = (visits: number[]): DayRouting => {
     const r = route(visits);
-    return r.travel + UNPLACED * r.unassigned.length;
+    if (visits.length > DAY_DP_MAX) return r;
+    const x = exactDayRoutes([...visits].sort((a, b) => a - b), minutes, size, lim, UNPLACED);
+    if (x.unassigned.length > r.unassigned.length || (x.unassigned.length === r.unassigned.length && x.travel >= r.travel - 1e-6)) return r;
+    const routes: number[][] = Array.from({ length: teams }, (_, t) => x.routes[t] ?? []);
+    return { routes, unassigned: x.unassigned, travel: x.travel };
   };
 
-  // Greedy: hardest first (fewest spread patterns, then farthest), each on the pattern that
-  // overflows no day, avoids consecutive days, and pairs best with the visits already there.
+  // Candidate weeks are scored exactly per day (subset DP); days too big for it by the solver.
+  const scores = new Map<string, number>();
+  let scored = 0;
+  const dayCost = (visits: number[]): number => {
+    scored++;
+    if (visits.length > DAY_DP_MAX) {
+      const r = route(visits);
+      return r.travel + UNPLACED * r.unassigned.length;
+    }
+    const key = [...visits].sort((a, b) => a - b).join(',');
+    let c = scores.get(key);
+    if (c === undefined) {
+      c = exactDayCost(visits, minutes, size, lim, UNPLACED);
+      scores.set(key, c);
+    }
+    return c;
+  };
+
+  // Greedy: hardest first — demands bound to one or two patterns (allowed days), then the most
+  // visits (their patterns fix the days single visits then pair with), then fewest patterns, then
+  // farthest — each on the pattern that overflows no day, avoids consecutive days, and pairs best
+  // with the visits already there.
   const active = demands.map((_, i) => i).filter((i) => placeable[i] > 0);
   const spread = (i: number): number => patterns[i].filter((p) => p.consecutive === 0).length || patterns[i].length;
   const far = (i: number): number => M(0, i + 1) + M(i + 1, 0);
-  active.sort((a, b) => spread(a) - spread(b) || far(b) - far(a) || a - b);
+  const bound = (i: number): number => (spread(i) <= 2 ? 0 : 1);
+  active.sort((a, b) => bound(a) - bound(b) || placeable[b] - placeable[a] || spread(a) - spread(b) || far(b) - far(a) || a - b);
   const onDay = new Map<Weekday, number[]>(workingDays.map((w) => [w, []]));
   const choice = new Array<number>(demands.length).fill(-1);
   const capacity = teams * SESSIONS_PER_DAY;
@@ -165,41 +198,181 @@ export function planWeek(input: WeekInput): ThcWeekPlan {
     for (const w of patterns[i][best].days) onDay.get(w)!.push(v);
   }
 
-  // Improvement: move one demand to another pattern when the routed week gets cheaper (fewer
-  // unplaced visits, then fewer consecutive pairs, then less travel); deterministic order and budget.
-  for (let round = 0; round < IMPROVE_ROUNDS && solverCalls < IMPROVE_BUDGET; round++) {
+  // Small weeks are searched exhaustively (every pattern of every demand, pruned by the cost so
+  // far: a day never gets cheaper by adding a visit); the heuristics below then have nothing to add.
+  const combos = active.reduce((p, i) => p * patterns[i].length, 1);
+  const exhaustive = combos <= EXACT_COMBOS;
+  if (combos > 1 && exhaustive) {
+    const order = [...active];
+    let best = Infinity;
+    let bestChoice: number[] = [];
+    const dayOf = new Map(workingDays.map((w) => [w, [] as number[]]));
+    const rec = (k: number, cost: number): void => {
+      if (cost >= best - 1e-6) return;
+      if (k === order.length) {
+        best = cost;
+        bestChoice = order.map((i) => choice[i]);
+        return;
+      }
+      const i = order[k];
+      for (let pi = 0; pi < patterns[i].length; pi++) {
+        let c = cost + CONSECUTIVE * patterns[i][pi].consecutive;
+        for (const w of patterns[i][pi].days) {
+          const here = dayOf.get(w)!;
+          c += dayCost([...here, i + 1]) - dayCost(here);
+        }
+        for (const w of patterns[i][pi].days) dayOf.get(w)!.push(i + 1);
+        choice[i] = pi;
+        rec(k + 1, c);
+        for (const w of patterns[i][pi].days) dayOf.get(w)!.pop();
+      }
+    };
+    // The greedy week is the first bound.
+    const greedyChoice = order.map((i) => choice[i]);
+    let greedyCost = 0;
+    for (const w of workingDays) greedyCost += dayCost(onDay.get(w)!);
+    for (const i of order) greedyCost += CONSECUTIVE * patterns[i][choice[i]].consecutive;
+    best = greedyCost + 1e-5;
+    bestChoice = greedyChoice;
+    rec(0, 0);
+    order.forEach((i, k) => (choice[i] = bestChoice[k]));
+    for (const w of workingDays) onDay.set(w, []);
+    for (const i of order) for (const w of patterns[i][choice[i]].days) onDay.get(w)!.push(i + 1);
+  }
+
+  // Improvement (deterministic order, bounded effort): move one demand to another pattern when
+  // the week gets cheaper — fewer unplaced visits, then fewer consecutive pairs (V1 spacing), then
+  // less travel; when no single move helps, re-place two demands jointly.
+  const patternCost = (i: number, pi: number): number => CONSECUTIVE * patterns[i][pi].consecutive;
+  /** Cost change of demand i taking pattern pi, applied to `onDay` when `apply`. */
+  const tryMove = (i: number, pi: number, apply: boolean): number => {
+    const v = i + 1;
+    const cur = patterns[i][choice[i]];
+    const p = patterns[i][pi];
+    let delta = patternCost(i, pi) - patternCost(i, choice[i]);
+    for (const w of workingDays) {
+      const was = cur.days.includes(w);
+      const will = p.days.includes(w);
+      if (was === will) continue;
+      const here = onDay.get(w)!;
+      const next = will ? [...here, v] : here.filter((x) => x !== v);
+      delta += dayCost(next) - dayCost(here);
+      if (apply) onDay.set(w, next);
+    }
+    if (apply) choice[i] = pi;
+    return delta;
+  };
+  const bestMove = (i: number): { pi: number; delta: number } => {
+    let best = { pi: -1, delta: 0 };
+    for (let pi = 0; pi < patterns[i].length; pi++) {
+      if (pi === choice[i]) continue;
+      const d = tryMove(i, pi, false);
+      if (d < best.delta - 1e-6) best = { pi, delta: d };
+    }
+    return best;
+  };
+  const budgetLeft = (): boolean => scored < SCORE_BUDGET && solverCalls < IMPROVE_BUDGET;
+  for (let round = 0; round < IMPROVE_ROUNDS && !exhaustive && budgetLeft(); round++) {
     let improved = false;
     for (const i of active) {
-      if (patterns[i].length < 2 || solverCalls >= IMPROVE_BUDGET) continue;
-      const v = i + 1;
-      const cur = patterns[i][choice[i]];
-      let bestDelta = -1e-6;
-      let bestP = -1;
-      for (let pi = 0; pi < patterns[i].length && solverCalls < IMPROVE_BUDGET; pi++) {
-        if (pi === choice[i]) continue;
-        const p = patterns[i][pi];
-        let delta = CONSECUTIVE * (p.consecutive - cur.consecutive);
-        for (const w of workingDays) {
-          const was = cur.days.includes(w);
-          const will = p.days.includes(w);
-          if (was === will) continue;
-          const here = onDay.get(w)!;
-          const next = will ? [...here, v] : here.filter((x) => x !== v);
-          delta += dayCost(next) - dayCost(here);
-        }
-        if (delta < bestDelta) {
-          bestDelta = delta;
-          bestP = pi;
-        }
-      }
-      if (bestP >= 0) {
-        for (const w of cur.days) onDay.set(w, onDay.get(w)!.filter((x) => x !== v));
-        for (const w of patterns[i][bestP].days) onDay.get(w)!.push(v);
-        choice[i] = bestP;
+      if (patterns[i].length < 2 || !budgetLeft()) continue;
+      const m = bestMove(i);
+      if (m.pi >= 0) {
+        tryMove(i, m.pi, true);
         improved = true;
       }
     }
+    if (improved) continue;
+    // Joint re-placement of two demands: every pair of their patterns (covers two-step chains,
+    // e.g. two twice-a-week villages sharing one day and pairing with different single-visit
+    // villages on the other).
+    for (let a = 0; a < active.length && !improved && budgetLeft(); a++)
+      for (let b = a + 1; b < active.length && !improved && budgetLeft(); b++) {
+        const i = active[a];
+        const j = active[b];
+        if (patterns[i].length < 2 && patterns[j].length < 2) continue;
+        const fi = choice[i];
+        const fj = choice[j];
+        let best = { pi: -1, pj: -1, delta: -1e-6 };
+        for (let pi = 0; pi < patterns[i].length && budgetLeft(); pi++) {
+          const d1 = pi === fi ? 0 : tryMove(i, pi, true);
+          for (let pj = 0; pj < patterns[j].length; pj++) {
+            if (pi === fi && pj === fj) continue;
+            const d2 = pj === fj ? 0 : tryMove(j, pj, false);
+            if (d1 + d2 < best.delta) best = { pi, pj, delta: d1 + d2 };
+          }
+          if (pi !== fi) tryMove(i, fi, true); // undo
+        }
+        if (best.pi >= 0) {
+          if (best.pi !== fi) tryMove(i, best.pi, true);
+          if (best.pj !== fj) tryMove(j, best.pj, true);
+          improved = true;
+        }
+      }
     if (!improved) break;
+  }
+
+  // Ruin and recreate (seeded, deterministic): take out a demand and up to RUIN_SIZE − 1 others
+  // sharing its days, put them back one by one on their cheapest pattern, keep the week if it is
+  // cheaper — escapes the local optima of single and pair moves (e.g. a far twice-a-week village
+  // that should yield its days to a cluster of near ones).
+  const totalCost = (): number => {
+    let c = 0;
+    for (const w of workingDays) c += dayCost(onDay.get(w)!);
+    for (const i of active) c += patternCost(i, choice[i]);
+    return c;
+  };
+  let rng = ((input.seed ?? 1) * 2654435761) >>> 0 || 1;
+  const rand = (k: number): number => {
+    rng = (rng ^ (rng << 13)) >>> 0;
+    rng = (rng ^ (rng >>> 17)) >>> 0;
+    rng = (rng ^ (rng << 5)) >>> 0;
+    return rng % k;
+  };
+  const take = (i: number): void => {
+    for (const w of patterns[i][choice[i]].days) onDay.set(w, onDay.get(w)!.filter((x) => x !== i + 1));
+    choice[i] = -1;
+  };
+  const put = (i: number): void => {
+    // Cheapest pattern; ties broken at random (a far village is as cheap on any day, and which
+    // days it leaves free decides whether the others can spread).
+    const costs = patterns[i].map((p, pi) => {
+      let c = patternCost(i, pi);
+      for (const w of p.days) c += dayCost([...onDay.get(w)!, i + 1]) - dayCost(onDay.get(w)!);
+      return c;
+    });
+    const least = Math.min(...costs);
+    const ties = costs.map((c, pi) => (c <= least + 1e-6 ? pi : -1)).filter((pi) => pi >= 0);
+    const pick = ties[rand(ties.length)];
+    for (const w of patterns[i][pick].days) onDay.get(w)!.push(i + 1);
+    choice[i] = pick;
+  };
+  let current = totalCost();
+  for (let it = 0; it < RUIN_ROUNDS && !exhaustive && active.length > 1 && budgetLeft(); it++) {
+    const seedDemand = active[rand(active.length)];
+    const sharing = active.filter((j) => j !== seedDemand && patterns[j][choice[j]].days.some((w) => patterns[seedDemand][choice[seedDemand]].days.includes(w)));
+    const others = active.filter((j) => j !== seedDemand && !sharing.includes(j));
+    const pool = [...sharing, ...others];
+    const out = [seedDemand];
+    while (out.length < Math.min(RUIN_SIZE, active.length) && pool.length > 0) {
+      // Mostly related demands, now and then any (diversification).
+      const k = sharing.length > 0 && rand(4) > 0 ? rand(Math.min(sharing.length, pool.length)) : rand(pool.length);
+      out.push(pool.splice(k, 1)[0]);
+      if (k < sharing.length) sharing.splice(k, 1);
+    }
+    const saved = new Map(out.map((i) => [i, choice[i]]));
+    const savedDays = new Map([...onDay].map(([w, l]) => [w, [...l]]));
+    for (const i of out) take(i);
+    // Re-insert hardest first, random ties.
+    out.sort((a, b) => spread(a) - spread(b) || placeable[b] - placeable[a]);
+    if (rand(2) === 0) out.reverse();
+    for (const i of out) put(i);
+    const c = totalCost();
+    if (c < current - 1e-6) current = c;
+    else {
+      for (const [i, pi] of saved) choice[i] = pi;
+      for (const [w, l] of savedDays) onDay.set(w, l);
+    }
   }
 
   // The week: one TeamDay per team × working day, stops in route order (am, pm).
@@ -207,7 +380,7 @@ export function planWeek(input: WeekInput): ThcWeekPlan {
   const unplacedByDay = new Map<Weekday, number[]>();
   const byTeamDay = new Map<string, number[]>();
   for (const w of workingDays) {
-    const r = route(onDay.get(w)!);
+    const r = finalRoutes(onDay.get(w)!);
     r.routes.forEach((rt, t) => {
       byTeamDay.set(`${t + 1}:${w}`, rt);
       for (const v of rt) placed[v - 1]++;

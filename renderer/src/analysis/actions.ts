@@ -13,6 +13,8 @@ import { api } from '../api/index.js';
 import { useAppStore } from '../state/store.js';
 import { AnalysisCancelled, AnalysisClient, SessionLost, createAnalysisWorker, type SessionOutput } from './client.js';
 import { buildAnalysisInput, elevationGridFromDem, ruleValuesFromSettings, withScenario } from './input.js';
+import { planToursInWorker, type TourJob } from './tours.js';
+import { selectPlanning } from '../state/analysisSlice.js';
 import type { AnalysisRequestInput } from './protocol.js';
 
 const store = useAppStore;
@@ -88,6 +90,8 @@ export async function runCoverage(): Promise<void> {
     if (token !== runToken || now.openedSeq !== seq || now.analysisMode !== mode || now.activeScenarioId !== scenarioId) return;
     const timing = { totalMs: Math.round(performance.now() - started), workerMs: Math.round(workerMs) };
     store.getState().setBaseline({ document, computedAt: null, origin: 'run', timing });
+    // New proposals: a tour plan made from the old ones no longer holds.
+    dropTourPlan();
     store.getState().setAnalysisStatus({ kind: 'done' });
     await saveBaseline(seq, mode, scenarioId);
   } catch (e) {
@@ -155,6 +159,7 @@ export async function loadStoredCoverage(): Promise<boolean> {
 /** A project is about to be shown: drop the previous one's analysis (a run under way is cancelled). */
 export function analysisProjectClosing(): void {
   runToken++;
+  dropTourPlan();
   if (client?.running) client.cancel();
   if (store.getState().whatIf.active) leaveWhatIf();
   store.getState().clearAnalysis();
@@ -276,4 +281,58 @@ export function resetWhatIf(): void {
     (out) => applySessionOutput(generation, out),
     (e: unknown) => sessionFailed(generation, e),
   );
+}
+
+// ---- weekly tours -----------------------------------------------------------------------------
+
+let tourJob: TourJob | null = null;
+
+function dropTourPlan(): void {
+  tourJob?.cancel();
+  tourJob = null;
+  const s = store.getState();
+  if (s.tourPlan || s.tourStatus.kind !== 'idle') {
+    s.setTourPlan(null);
+    s.setTourStatus({ kind: 'idle' });
+  }
+}
+
+
+/**
+ * Plans the weekly tours (and the monthly / quarterly ones) of the active scenario from the
+ * proposals on screen and the decisions taken, in a worker; the plan is shown, not stored.
+ */
+export async function runTours(): Promise<void> {
+  const s = store.getState();
+  const planning = selectPlanning(s);
+  if (!planning || !hasLayers()) {
+    s.pushNotice('analysis.toursNeedProposals');
+    return;
+  }
+  tourJob?.cancel();
+  const seq = s.openedSeq;
+  const scenarioId = s.activeScenarioId;
+  s.setTourStatus({ kind: 'running' });
+  try {
+    const [analysis, config] = await Promise.all([gatherInput(planning.mode as TravelMode), api.getTourConfig({})]);
+    const job = planToursInWorker({ analysis, planning, decisions: Object.values(store.getState().decisions), config });
+    tourJob = job;
+    const { plan, workerMs } = await job.promise;
+    if (tourJob !== job) return;
+    tourJob = null;
+    const now = store.getState();
+    if (now.openedSeq !== seq || now.activeScenarioId !== scenarioId) return;
+    now.setTourPlan(plan);
+    now.setTourStatus({ kind: 'done', ms: Math.round(workerMs) });
+    if (!now.tourThc || !plan.week.some((w) => w.thcCode === now.tourThc)) now.setTourThc(plan.week[0]?.thcCode ?? null);
+  } catch (e) {
+    if (e instanceof AnalysisCancelled) return;
+    store.getState().setTourStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    reportError(e);
+  }
+}
+
+export function cancelTours(): void {
+  if (!tourJob) return;
+  dropTourPlan();
 }

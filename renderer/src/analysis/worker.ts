@@ -11,7 +11,8 @@
 import { createAnalysisSession, roadInputsFromLayer, runCoverageAnalysis, type AnalysisInput } from '../../../electron/engine/analysis.js';
 import type { CoverageDocument } from '../../../electron/api/schema.js';
 import { EngineCancelled, type FacilityGroup } from '../../../electron/engine/graph-types.js';
-import type { AnalysisRequestInput, SessionOp, WorkerRequest, WorkerResponse } from './protocol.js';
+import { runTourPlanning } from '../../../electron/engine/tours/index.js';
+import type { AnalysisRequestInput, SessionOp, TourRequestInput, WorkerRequest, WorkerResponse } from './protocol.js';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -69,6 +70,19 @@ function run(id: number, input: AnalysisRequestInput): void {
   }
 }
 
+/** Tour plans run in a worker of their own (the client terminates it to cancel). */
+function tours(id: number, input: TourRequestInput): void {
+  const started = performance.now();
+  try {
+    const plan = runTourPlanning({ ...input, analysis: toEngineInput(input.analysis) }, {
+      progress: (fraction, stage) => post({ type: 'progress', id, fraction, stage }),
+    });
+    post({ type: 'tours', id, plan, ms: performance.now() - started });
+  } catch (e) {
+    post({ type: 'error', id, message: errorMessage(e) });
+  }
+}
+
 function sessionOp(id: number, op: SessionOp): void {
   const started = performance.now();
   try {
@@ -111,6 +125,9 @@ scope.onmessage = (e) => {
     case 'run':
       runs.set(msg.id, new AbortController());
       setTimeout(() => run(msg.id, msg.input), 0);
+      break;
+    case 'tours':
+      tours(msg.id, msg.input);
       break;
     case 'cancel':
       runs.get(msg.id)?.abort();

@@ -23,6 +23,7 @@ import { PROJECT_LAYERS } from '../state/layersSlice.js';
 import { useAppStore } from '../state/store.js';
 import { openImport, redo, showHistory, undo } from '../import/importActions.js';
 import { openCompare } from './scenarioActions.js';
+import { openTours } from '../panels/tours/toursActions.js';
 import { commandForKey, runCommand, type CommandContext, type CommandState } from './commands.js';
 
 const LOCALE_KEY = 'ccp.locale';
@@ -182,6 +183,7 @@ export const commandContext: CommandContext = {
   resetWhatIf: () => resetWhatIf(),
   openCompare: () => openCompare(),
   openSettings: () => store.getState().setSettingsOpen(true),
+  openTours: () => openTours(),
 };
 
 setAnalysisErrorReporter(reportError);

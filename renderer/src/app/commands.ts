@@ -35,6 +35,8 @@ export interface CommandContext {
   openCompare(): void;
   /** 分析 → 设置…: the rules table (panels/planning/SettingsDialog). */
   openSettings(): void;
+  /** 分析 → 巡诊排班: the tours tab of the dock (plans the tours when none is shown). */
+  openTours?(): void;
 }
 
 /** State a menu needs to draw check marks and disabled items. */
@@ -183,6 +185,14 @@ export const COMMANDS: readonly Command[] = [
     separatorBefore: true,
     enabled: (s) => s.hasProject,
     run: (ctx) => ctx.openCompare(),
+  },
+  {
+    id: 'tours.plan',
+    labelKey: 'toursUi.commands.plan',
+    menu: 'analysis',
+    separatorBefore: true,
+    enabled: (s) => Boolean(s.hasCoverage),
+    run: (ctx) => ctx.openTours?.(),
   },
   {
     id: 'settings.open',

@@ -4,6 +4,9 @@ import { villageReasonsEn } from './planning-village.en.js';
 import { thcReasonsEn } from './planning-thc.en.js';
 import { planningUiEn } from './planning-ui.en.js';
 import { scenariosUiEn } from './scenarios-ui.en.js';
+import { toursUiEn } from './tours-ui.en.js';
+import { tourIssuesEn } from './tours-issues.en.js';
+import { tourExportEn } from './tours-export.en.js';
 
 /** English (second locale). */
 export const en: Messages = {
@@ -12,6 +15,9 @@ export const en: Messages = {
   thcReasons: thcReasonsEn,
   planningUi: planningUiEn,
   scenariosUi: scenariosUiEn,
+  toursUi: toursUiEn,
+  tourIssues: tourIssuesEn,
+  tourExport: tourExportEn,
   app: {
     title: 'County Coverage Planner',
     demoNotice: 'The demo county is fictional sample data',
@@ -260,6 +266,7 @@ export const en: Messages = {
     SCENARIO_NOT_FOUND: 'Scenario #{id} not found',
     SCENARIO_INVALID: 'The content of scenario #{id} "{name}" cannot be read ({detail}); delete the scenario and create it again: {path}',
     DECISION_INVALID: 'The decision on village {village} is not valid: {detail}',
+    TOUR_CONFIG_INVALID: 'The touring set-up of {target} is not valid: {detail} (nothing was written)',
     INTERNAL: 'Internal error: {detail}',
     details: {
       rule_unknown_rule: 'there is no such rule',
@@ -275,6 +282,20 @@ export const en: Messages = {
       decision_reject_needs_reason: 'a rejection needs a reason',
       decision_visits_below_floor: '{value} tour visits a week is below the floor of {floor} a week [V2]',
       decision_posting_days_zero: 'posting days per week must be above 0',
+      tour_unknown_facility: 'the project has no such facility',
+      tour_not_a_depot: 'only township health centres (sub-centres included) and county hospitals send touring teams',
+      tour_teams_range: 'teams must be a whole number from 0 to 20 (is {value})',
+      tour_days_duplicate: 'a working day is listed twice',
+      tour_hours_range: 'hours per day must be between 1 and 14 (is {value})',
+      tour_session_below_min: 'a visit of {value} h on site is shorter than half a day, {min} h [V1]',
+      tour_session_above_day: 'a visit of {value} h on site is longer than the working day of {hours} h',
+      tour_travel_range: 'travel per day must be between 0 and 600 minutes (is {value})',
+      tour_day_start_range: 'the departure time must be between 00:00 and 23:59',
+      tour_day_past_midnight: 'departure {start} plus {hours} h of work runs past midnight',
+      tour_unknown_village: 'the project has no such village',
+      tour_unknown_venue: 'the central venue {venue} is not a village of the project',
+      tour_days_empty: 'allowed days cannot be empty (use null for no restriction)',
+      tour_duplicate_entry: 'the same code is given more than once',
     },
   },
   importProblems: {
@@ -449,6 +470,7 @@ export const en: Messages = {
     tableCount: '{n} {table}',
   },
   analysis: {
+    toursNeedProposals: 'Run the coverage analysis first: tours are planned from its proposals',
     dockTabs: { coverage: 'Village coverage', proposals: 'Proposals', tiers: 'THC tiers', roster: 'Posting roster', tours: 'Weekly tours' },
     title: 'Coverage Analysis',
     mode: 'Travel mode',
@@ -692,6 +714,8 @@ export const en: Messages = {
       '  compare <file.gpkg> <scenarioA> <scenarioB> [--mode car] [--out file.csv]   compare two scenarios (an id or a name; 0, baseline or 基线 = the project as is)\n' +
       '  scenario <file.gpkg> list | create <name> [--copy-of <scenario>] [--description TEXT] | delete <scenario>   manage scenarios\n' +
       '  rules <file.gpkg> list | set <rule id>=<value> … | reset [<rule id> …]   show, change or reset rule values (all or nothing)\n' +
+      '  tours <file.gpkg> --out <dir> [--mode car] [--scenario <scenario>]   weekly tour plans and higher-level tours: tours.csv, tours.geojson, notices.csv, notices/<village code>.txt, higher-tours.csv\n' +
+      '  tour-config <file.gpkg> list | set-thc <facility code> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   show or change the touring set-up\n' +
       'Layers: villages village_areas facilities roads townships postings settings',
     created: 'Created project: {path}',
     exported: 'Exported {count} records to {path}',
@@ -752,6 +776,17 @@ export const en: Messages = {
     badRuleAssignment: 'Write rule values as ID=VALUE: {value}',
     badRulesAction: 'The rules action must be list, set or reset: {value}',
     badScenarioAction: 'The scenario action must be list, create or delete: {value}',
+    toursPlanned: 'Tours planned ({mode}): {depots} depots, {venues} venues; {required} visits a week required, {planned} planned; travel {hours} h and {km} km a week',
+    toursInfeasible: 'Note: {count} venues cannot be fitted and need county backfill or more teams (reasons below)',
+    toursTeamDays: 'Within the present limits the week needs {teamDays} more team-days',
+    toursIssue: '  {depot} | {village}: {issue}',
+    toursHigher: 'Higher-level tours: {county} county-to-THC plans, {thc} THC-to-village plans ({issues} issues)',
+    toursFiles: '{count} files written:',
+    tourConfigNone: 'No touring set-up stored yet (all from the rules defaults)',
+    tourConfigThc: '  {code}  {teams} teams, days {days}, {hours} h a day, {session} h a visit, travel at most {travel} min, leaving {start}',
+    tourConfigVillage: '  {code}  allowed days {days}, venue {venue}',
+    tourConfigSaved: 'Touring set-up saved: {code}',
+    badTourConfigAction: 'The tour-config action must be list or set-thc: {value}',
     changeLabels: {
       rules: 'Change rule values: {rules}',
       resetRules: 'Reset rule values: {rules}',
@@ -761,6 +796,7 @@ export const en: Messages = {
       decision_override: 'Override proposal: {village} → {mode}',
       clearDecision: 'Withdraw decision: {village}',
       deleteScenario: 'Delete scenario: {name}',
+      tourConfig: 'Change the touring set-up ({count} entries)',
     },
   },
 };

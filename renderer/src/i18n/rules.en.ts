@@ -23,6 +23,8 @@ export const planningCommonEn: typeof planningCommonZh = {
   },
   tiers: { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3', unranked: 'Unranked' },
   decisionStatus: { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected', overridden: 'Overridden' },
+  weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+  sessions: { am: 'morning', pm: 'afternoon' },
   ruleLabels: {
     V1: {
       tour_visits_per_week: 'Tour visits per village per week',

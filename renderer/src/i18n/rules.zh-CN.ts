@@ -21,6 +21,8 @@ export const planningCommonZh = {
   },
   tiers: { '1': '第一梯次', '2': '第二梯次', '3': '第三梯次', unranked: '未分梯次' },
   decisionStatus: { proposed: '待定', accepted: '已接受', rejected: '已拒绝', overridden: '已调整' },
+  weekdays: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
+  sessions: { am: '上午', pm: '下午' },
   ruleLabels: {
     V1: {
       tour_visits_per_week: '每村每周巡诊次数',

@@ -3,6 +3,9 @@ import { villageReasonsZh } from './planning-village.zh-CN.js';
 import { thcReasonsZh } from './planning-thc.zh-CN.js';
 import { planningUiZh } from './planning-ui.zh-CN.js';
 import { scenariosUiZh } from './scenarios-ui.zh-CN.js';
+import { toursUiZh } from './tours-ui.zh-CN.js';
+import { tourIssuesZh } from './tours-issues.zh-CN.js';
+import { tourExportZh } from './tours-export.zh-CN.js';
 /** 简体中文 (default locale). Every user-facing string of the product lives here and in en.ts. */
 export const zhCN = {
   ...planningCommonZh,
@@ -10,6 +13,9 @@ export const zhCN = {
   thcReasons: thcReasonsZh,
   planningUi: planningUiZh,
   scenariosUi: scenariosUiZh,
+  toursUi: toursUiZh,
+  tourIssues: tourIssuesZh,
+  tourExport: tourExportZh,
   app: {
     title: '县域巡诊派驻覆盖规划',
     demoNotice: '示例县为虚构示例数据，仅供演示',
@@ -257,6 +263,7 @@ export const zhCN = {
     SCENARIO_NOT_FOUND: '找不到方案 #{id}',
     SCENARIO_INVALID: '方案 #{id}“{name}”的内容无法读取（{detail}），可删除该方案后重建：{path}',
     DECISION_INVALID: '{village}的处理意见无效：{detail}',
+    TOUR_CONFIG_INVALID: '{target}的巡诊设置无效：{detail}（未写入任何设置）',
     INTERNAL: '内部错误：{detail}',
     details: {
       rule_unknown_rule: '没有这条规则',
@@ -272,6 +279,20 @@ export const zhCN = {
       decision_reject_needs_reason: '拒绝须填写理由',
       decision_visits_below_floor: '巡诊每周 {value} 次，低于下限每周 {floor} 次 [V2]',
       decision_posting_days_zero: '派驻每周天数须大于 0',
+      tour_unknown_facility: '项目中没有这个机构',
+      tour_not_a_depot: '只有乡镇卫生院（含分中心）和县级医院能派出巡诊队',
+      tour_teams_range: '巡诊队数须为 0–20 的整数（现为 {value}）',
+      tour_days_duplicate: '工作日有重复',
+      tour_hours_range: '每天工作时长须在 1–14 小时之间（现为 {value}）',
+      tour_session_below_min: '每次在村时间 {value} 小时，少于半天 {min} 小时 [V1]',
+      tour_session_above_day: '每次在村时间 {value} 小时，超过每天工作时长 {hours} 小时',
+      tour_travel_range: '每天路途时间须在 0–600 分钟之间（现为 {value}）',
+      tour_day_start_range: '出发时间须在 00:00–23:59 之间',
+      tour_day_past_midnight: '出发时间 {start} 加上工作 {hours} 小时超过午夜',
+      tour_unknown_village: '项目中没有这个村',
+      tour_unknown_venue: '集中巡诊点 {venue} 不是项目中的村',
+      tour_days_empty: '可巡诊日不能为空（不限制请设为 null）',
+      tour_duplicate_entry: '同一编码出现了多次',
     },
   },
   importProblems: {
@@ -446,6 +467,7 @@ export const zhCN = {
     tableCount: '{table} {n} 条',
   },
   analysis: {
+    toursNeedProposals: '请先运行覆盖分析，生成规划建议后再排巡诊班次',
     dockTabs: { coverage: '村庄覆盖', proposals: '规划建议', tiers: '卫生院梯次', roster: '派驻名单', tours: '巡诊排班' },
     title: '覆盖分析',
     mode: '出行方式',
@@ -689,6 +711,8 @@ export const zhCN = {
       '  compare <file.gpkg> <方案A> <方案B> [--mode car] [--out 文件.csv]   比较两个方案（方案：编号或名称；0、baseline 或 基线 = 项目现状）\n' +
       '  scenario <file.gpkg> list | create <名称> [--copy-of <方案>] [--description 说明] | delete <方案>   管理方案\n' +
       '  rules <file.gpkg> list | set <规则编号>=<值> … | reset [<规则编号> …]   查看、修改或恢复默认规则参数（全部成功或全部不改）\n' +
+      '  tours <file.gpkg> --out <目录> [--mode car] [--scenario <方案>]   每周巡诊排班与上级巡诊，写出 tours.csv、tours.geojson、notices.csv、notices/<村编码>.txt、higher-tours.csv\n' +
+      '  tour-config <file.gpkg> list | set-thc <机构编码> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   查看或修改巡诊设置\n' +
       '图层：villages village_areas facilities roads townships postings settings',
     created: '已创建项目：{path}',
     exported: '已导出 {count} 条记录到 {path}',
@@ -749,6 +773,17 @@ export const zhCN = {
     badRuleAssignment: '规则参数应写成 编号=值：{value}',
     badRulesAction: '规则操作应为 list、set 或 reset：{value}',
     badScenarioAction: '方案操作应为 list、create 或 delete：{value}',
+    toursPlanned: '巡诊排班完成（{mode}）：巡诊机构 {depots} 个，巡诊点 {venues} 个；每周应巡诊 {required} 次，已排 {planned} 次；路途每周 {hours} 小时、{km} 公里',
+    toursInfeasible: '注意：{count} 个巡诊点排不下，需县级医院补位或增加巡诊力量（原因见下）',
+    toursTeamDays: '按现有约束，每周还需增加 {teamDays} 个队日',
+    toursIssue: '  {depot}｜{village}：{issue}',
+    toursHigher: '上级巡诊：县级医院巡诊乡镇卫生院 {county} 个计划，乡镇卫生院巡诊各村 {thc} 个计划（上级巡诊问题 {issues} 条）',
+    toursFiles: '已写出 {count} 个文件：',
+    tourConfigNone: '项目中还没有巡诊设置（全部按规则参数默认值）',
+    tourConfigThc: '  {code}  巡诊队 {teams} 个，工作日 {days}，每天 {hours} 小时，每次 {session} 小时，路途上限 {travel} 分钟，{start} 出发',
+    tourConfigVillage: '  {code}  可巡诊日 {days}，集中巡诊点 {venue}',
+    tourConfigSaved: '已保存巡诊设置：{code}',
+    badTourConfigAction: '巡诊设置操作应为 list 或 set-thc：{value}',
     changeLabels: {
       rules: '修改规则参数：{rules}',
       resetRules: '恢复默认规则参数：{rules}',
@@ -758,6 +793,7 @@ export const zhCN = {
       decision_override: '调整建议：{village} → {mode}',
       clearDecision: '撤回处理意见：{village}',
       deleteScenario: '删除方案：{name}',
+      tourConfig: '修改巡诊设置（{count} 项）',
     },
   },
 };

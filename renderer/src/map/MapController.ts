@@ -19,15 +19,20 @@ import {
   REPLACED_BY_PLANNING,
   SELECTION_SOURCE,
   SOURCE_IDS,
+  TOUR_ARROW_IMAGE,
+  TOUR_SOURCES,
   TOWNSHIP_LABEL_SOURCE,
   analysisLayers,
   layerIdsOf,
   planningLayers,
   projectLabelLayers,
   projectLayers,
+  tourArrowImage,
+  tourLayers,
 } from './layers.js';
 import { CJK_FONT_FAMILY } from './palette.js';
 import type { PlanningMapData } from './planningMapData.js';
+import type { TourMapData } from '../panels/tours/tourModel.js';
 import { basemapStyle } from './style.js';
 import { registerTileProtocol } from './tileProtocol.js';
 
@@ -125,6 +130,11 @@ export class MapController {
   private pendingPlanning: PlanningMapData | null = null;
   private shownPlanning: PlanningMapData | null = null;
   private planningShown = false;
+  /** Tour routes (巡诊排班): data waiting to be set, and whether their layers are shown. */
+  private pendingTours: TourMapData | null = null;
+  private shownTours: TourMapData | null = null;
+  private toursShown = false;
+  private tourLayersAdded = false;
   private pendingImportPreview: { points: readonly { lng: number; lat: number; label: string }[] | null } | null = null;
   private whatIfDrag = false;
   private drag: { id: number; moved: boolean; ended: boolean } | null = null;
@@ -243,6 +253,16 @@ export class MapController {
   }
 
   /**
+   * The weekly tour routes of one depot (巡诊排班): lines per team-day, direction arrows, numbered
+   * stops and the depot, on top of everything; `shown` false (another dock tab, no plan) hides them.
+   */
+  setTours(data: TourMapData, shown: boolean): void {
+    if (data !== this.shownTours) this.pendingTours = data;
+    this.toursShown = shown;
+    this.flush();
+  }
+
+  /**
    * The import wizard's preview: the accepted points of the file as a temporary layer on top
    * ('import-preview'); null removes it (the wizard closed).
    */
@@ -312,6 +332,7 @@ export class MapController {
       const sel = this.map.getSource(SELECTION_SOURCE) as maplibregl.GeoJSONSource | undefined;
       sel?.setData(toGeoJSON(this.pendingSelection ? { type: 'FeatureCollection', features: [this.pendingSelection] } : EMPTY));
       this.applyAnalysisData();
+      this.applyTours();
     }
     this.applyVisibility();
     if (this.pendingImportPreview) {
@@ -444,6 +465,26 @@ export class MapController {
     }
   }
 
+  /** Adds the tour sources and layers on first use (above every project and analysis layer), then sets new data. */
+  private applyTours(): void {
+    if (!this.pendingTours && !this.tourLayersAdded) return;
+    if (!this.tourLayersAdded) {
+      if (!this.map.hasImage(TOUR_ARROW_IMAGE)) this.map.addImage(TOUR_ARROW_IMAGE, tourArrowImage(), { sdf: true, pixelRatio: 2 });
+      for (const id of Object.values(TOUR_SOURCES)) this.map.addSource(id, { type: 'geojson', data: toGeoJSON(EMPTY) });
+      for (const layer of tourLayers()) this.map.addLayer({ ...layer, layout: { ...layer.layout, visibility: 'none' } } as maplibregl.LayerSpecification);
+      this.tourLayersAdded = true;
+    }
+    const data = this.pendingTours;
+    if (!data) return;
+    this.pendingTours = null;
+    const prev = this.shownTours;
+    for (const key of Object.keys(TOUR_SOURCES) as (keyof typeof TOUR_SOURCES)[]) {
+      if (prev && prev[key] === data[key]) continue;
+      (this.map.getSource(TOUR_SOURCES[key]) as maplibregl.GeoJSONSource | undefined)?.setData(toGeoJSON(data[key] as unknown as FeatureCollection<object>));
+    }
+    this.shownTours = data;
+  }
+
   private applyVisibility(): void {
     // getLayersOrder, not getStyle(): the latter serialises every GeoJSON source (slow while dragging).
     const ids = this.map.getLayersOrder();
@@ -461,6 +502,12 @@ export class MapController {
       if (!id.startsWith('planning-')) continue;
       const want = planningShown && (id !== 'planning-villages' || this.visibility.villages !== false) ? 'visible' : 'none';
       if (this.map.getLayoutProperty(id, 'visibility') !== want) this.map.setLayoutProperty(id, 'visibility', want);
+    }
+    // The tour routes follow the tours tab.
+    const toursWant = this.toursShown && this.tourLayersAdded ? 'visible' : 'none';
+    for (const id of ids) {
+      if (!id.startsWith('tour-')) continue;
+      if (this.map.getLayoutProperty(id, 'visibility') !== toursWant) this.map.setLayoutProperty(id, 'visibility', toursWant);
     }
   }
 

@@ -24,6 +24,8 @@ import { legendInset } from './legendInset.js';
 import { effectivePlans } from '../panels/planning/proposalModel.js';
 import { EMPTY_PLANNING_MAP, planningMapData } from './planningMapData.js';
 import { setMapController } from './mapInstance.js';
+import { EMPTY_TOUR_MAP, tourMapData } from '../panels/tours/tourModel.js';
+import { selectShownWeekPlan } from '../state/tourSlice.js';
 
 const EMPTY: FeatureCollection<object> = { type: 'FeatureCollection', features: [] };
 
@@ -134,6 +136,31 @@ export function MapView() {
   useEffect(() => {
     controller?.setPlanning(planningData, proposalsView && planning !== null);
   }, [controller, planningData, proposalsView, planning]);
+
+  // Tour routes of the depot shown in the tours tab (hand edits included), only while that tab is shown.
+  const weekPlan = useAppStore(selectShownWeekPlan);
+  const tourHighlight = useAppStore((s) => s.tourHighlight);
+  const toursTabShown = useAppStore((s) => s.analysisDockOpen && s.dockTab === 'tours' && s.tourView === 'week') && coverage !== null;
+  const tourData = useMemo(() => (weekPlan ? tourMapData(weekPlan, tourHighlight) : EMPTY_TOUR_MAP), [weekPlan, tourHighlight]);
+  useEffect(() => {
+    controller?.setTours(tourData, toursTabShown && weekPlan !== null);
+  }, [controller, tourData, toursTabShown, weekPlan]);
+  // A newly chosen depot: bring its routes into view.
+  const tourDepot = weekPlan?.thcCode ?? null;
+  useEffect(() => {
+    if (!controller || !toursTabShown || !tourDepot) return;
+    const plan = selectShownWeekPlan(useAppStore.getState());
+    // The depot and every venue it tours (planned or not).
+    const pts = plan?.points ?? [];
+    if (pts.length === 0) return;
+    if (pts.length === 1) {
+      controller.flyTo(pts[0].location as [number, number], 11);
+      return;
+    }
+    const xs = pts.map((p) => p.location[0]);
+    const ys = pts.map((p) => p.location[1]);
+    controller.fitTo([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], legendInset());
+  }, [controller, toursTabShown, tourDepot]);
 
   // What-if: facilities where the scenario has them (set after the project data, which resets them).
   const facilitiesShown = useMemo(() => {

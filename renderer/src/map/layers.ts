@@ -495,3 +495,150 @@ export function planningLayers(): { layer: LayerSpecification; before?: string }
 
 /** Layers hidden while the proposals map is shown (a thematic map of its own: its village dots replace the coverage dots and bands). */
 export const REPLACED_BY_PLANNING: ReadonlySet<string> = new Set(['coverage-villages', 'coverage-blank', 'villages-blank-ring', 'isochrones-fill', 'isochrones-line']);
+
+// ---- weekly tour routes (巡诊排班) ----------------------------------------------------------------
+
+/** Tour routes of the depot shown in the tours tab: lines, direction arrows, numbered stops, the depot. */
+export const TOUR_SOURCES = {
+  routes: 'tr-routes',
+  arrows: 'tr-arrows',
+  stops: 'tr-stops',
+  depot: 'tr-depot',
+} as const;
+/** Image id of the direction arrow (an SDF icon drawn by the controller, tinted per route). */
+export const TOUR_ARROW_IMAGE = 'tour-arrow';
+
+const tourOpacity = (on: number, dim: number): ExpressionSpecification => ['case', ['boolean', ['get', 'dimmed'], false], dim, on] as unknown as ExpressionSpecification;
+const tourSortKey: ExpressionSpecification = ['case', ['boolean', ['get', 'highlighted'], false], 2, ['boolean', ['get', 'dimmed'], false], 0, 1] as unknown as ExpressionSpecification;
+
+/**
+ * The tour layers, all on top of the project and analysis layers (ids start with 'tour-'; tests
+ * query 'tour-routes' and 'tour-stops'). One colour per team-day (the calendar's); the highlighted
+ * route drawn wider and on top, the others faded.
+ */
+export function tourLayers(): LayerSpecification[] {
+  return [
+    {
+      id: 'tour-routes-casing',
+      type: 'line',
+      source: TOUR_SOURCES.routes,
+      layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': tourSortKey },
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': zoomWidth(['case', ['boolean', ['get', 'highlighted'], false], 8, 5.5] as unknown as ExpressionSpecification),
+        'line-opacity': tourOpacity(0.9, 0.3),
+        'line-offset': ['get', 'offset'],
+      },
+    },
+    {
+      id: 'tour-routes',
+      type: 'line',
+      source: TOUR_SOURCES.routes,
+      layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': tourSortKey },
+      paint: {
+        'line-color': ['get', 'color'],
+        'line-width': zoomWidth(['case', ['boolean', ['get', 'highlighted'], false], 5, 3] as unknown as ExpressionSpecification),
+        'line-opacity': tourOpacity(0.95, 0.3),
+        'line-offset': ['get', 'offset'],
+      },
+    },
+    {
+      id: 'tour-arrows',
+      type: 'symbol',
+      source: TOUR_SOURCES.arrows,
+      layout: {
+        'icon-image': TOUR_ARROW_IMAGE,
+        'icon-rotate': ['get', 'bearing'],
+        'icon-rotation-alignment': 'map',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1, 15, 1.3],
+        'symbol-sort-key': tourSortKey,
+      },
+      paint: { 'icon-color': ['get', 'color'], 'icon-halo-color': '#ffffff', 'icon-halo-width': 1.5, 'icon-opacity': tourOpacity(1, 0.35) },
+    },
+    {
+      id: 'tour-depot',
+      type: 'circle',
+      source: TOUR_SOURCES.depot,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 9, 13, 14],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': '#1a1a1a',
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: 'tour-depot-label',
+      type: 'symbol',
+      source: TOUR_SOURCES.depot,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_STACK,
+        'text-size': 12,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.2],
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+    },
+    {
+      id: 'tour-stops',
+      type: 'circle',
+      source: TOUR_SOURCES.stops,
+      layout: { 'circle-sort-key': tourSortKey },
+      paint: {
+        'circle-radius': ['case', ['boolean', ['get', 'highlighted'], false], 11, 9],
+        'circle-color': ['get', 'color'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+        'circle-opacity': tourOpacity(1, 0.4),
+        'circle-stroke-opacity': tourOpacity(1, 0.4),
+      },
+    },
+    {
+      id: 'tour-stop-labels',
+      type: 'symbol',
+      source: TOUR_SOURCES.stops,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': FONT_STACK,
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'symbol-sort-key': tourSortKey,
+      },
+      paint: { 'text-color': '#ffffff', 'text-opacity': tourOpacity(1, 0.45) },
+    },
+  ];
+}
+
+/** An upward arrowhead as a signed distance field (TinySDF encoding: edge at 0.75, 8 px radius), for per-route tinting. */
+export function tourArrowImage(size = 32): { width: number; height: number; data: Uint8Array } {
+  const poly: [number, number][] = [
+    [size / 2, size * 0.14],
+    [size * 0.82, size * 0.8],
+    [size / 2, size * 0.64],
+    [size * 0.18, size * 0.8],
+  ];
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const px = x + 0.5;
+      const py = y + 0.5;
+      let inside = false;
+      let dmin = Infinity;
+      for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+        const [xi, yi] = poly[i];
+        const [xj, yj] = poly[j];
+        if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+        const dx = xj - xi;
+        const dy = yj - yi;
+        const t = Math.max(0, Math.min(1, ((px - xi) * dx + (py - yi) * dy) / (dx * dx + dy * dy)));
+        dmin = Math.min(dmin, Math.hypot(px - (xi + t * dx), py - (yi + t * dy)));
+      }
+      const d = inside ? -dmin : dmin;
+      data[(y * size + x) * 4 + 3] = Math.max(0, Math.min(255, Math.round(255 * (0.75 - d / 8))));
+    }
+  return { width: size, height: size, data };
+}
