@@ -7,12 +7,11 @@
  * proposal stays as it was. Leaves test-output/planning-*.png to look at.
  */
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
-import { hasChromium, launchChromium, outDir, startWeb } from '../helpers/web-mode.js';
+import { closeAppPage, hasChromium, openAppPage, outDir } from '../helpers/web-mode.js';
 
 const LONGGANG = '431299202213';
 
@@ -27,20 +26,10 @@ describe.skipIf(!hasChromium)('planning proposals in Chromium', () => {
   let overridden = '';
 
   beforeAll(async () => {
-    web = await startWeb(tempDir('ccp-e2e-planning-'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 960 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.goto(web.url);
-    await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
-    fs.mkdirSync(outDir, { recursive: true });
+    ({ web, browser, page } = await openAppPage(tempDir('ccp-e2e-planning-'), { width: 1500, height: 960 }, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    web?.proc.kill('SIGTERM');
-  });
+  afterAll(() => closeAppPage(browser, web));
 
   const table = () => page.locator('[data-testid="proposal-table"]');
   const row = (code: string) => page.locator(`[data-testid="proposal-table"] tbody tr[data-code="${code}"]`);

@@ -6,12 +6,11 @@
  * test-output/scenario-compare.png and test-output/roster.png to look at.
  */
 import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
-import { hasChromium, launchChromium, outDir, startWeb } from '../helpers/web-mode.js';
+import { closeAppPage, hasChromium, openAppPage, outDir } from '../helpers/web-mode.js';
 
 const LONGGANG = '431299202213';
 const SCENARIO = '增设龙岗村卫生室';
@@ -23,20 +22,10 @@ describe.skipIf(!hasChromium)('scenarios in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    web = await startWeb(tempDir('ccp-e2e-scenarios-'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 960 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.goto(web.url);
-    await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
-    fs.mkdirSync(outDir, { recursive: true });
+    ({ web, browser, page } = await openAppPage(tempDir('ccp-e2e-scenarios-'), { width: 1500, height: 960 }, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    web?.proc.kill('SIGTERM');
-  });
+  afterAll(() => closeAppPage(browser, web));
 
   /** Waits until an analysis has started after `before` and finished. */
   const analysisDone = () => page.waitForSelector('[data-testid="analysis-panel"][data-status="done"]', { timeout: 120_000 });

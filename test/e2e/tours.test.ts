@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
-import { hasChromium, launchChromium, outDir, startWeb } from '../helpers/web-mode.js';
+import { closeAppPage, hasChromium, openAppPage, outDir } from '../helpers/web-mode.js';
 
 const SHIMEN = '431299102';
 const OVERRIDES = 3;
@@ -30,20 +30,10 @@ describe.skipIf(!hasChromium)('weekly tours in Chromium', () => {
 
   beforeAll(async () => {
     home = tempDir('ccp-e2e-tours-');
-    web = await startWeb(home);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.goto(web.url);
-    await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
-    fs.mkdirSync(outDir, { recursive: true });
+    ({ web, browser, page } = await openAppPage(home, { width: 1500, height: 1000 }, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    web?.proc.kill('SIGTERM');
-  });
+  afterAll(() => closeAppPage(browser, web));
 
   const panel = () => page.locator('[data-testid="tours-panel"]');
   const calendar = () => page.locator('[data-testid="tour-calendar"]');

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = path.resolve(__dirname, '../..');
 export const outDir = path.join(root, 'test-output');
@@ -35,4 +35,29 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * Browser mode on a fresh home with the demo county loaded in Chromium: the server, the browser
+ * and a page whose map is ready. Console errors and page errors are collected in `errors`.
+ */
+export async function openAppPage(
+  home: string,
+  viewport: { width: number; height: number },
+  errors: string[],
+): Promise<{ web: { proc: ChildProcess; url: string }; browser: Browser; page: Page }> {
+  const web = await startWeb(home);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(web.url);
+  await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', null, { timeout: 60_000 });
+  fs.mkdirSync(outDir, { recursive: true });
+  return { web, browser, page };
+}
+
+export async function closeAppPage(browser: Browser | undefined, web: { proc: ChildProcess } | undefined): Promise<void> {
+  await browser?.close();
+  web?.proc.kill('SIGTERM');
 }

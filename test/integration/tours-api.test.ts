@@ -7,56 +7,16 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch.js';
-import type { ApiErrorData } from '../../electron/api/errors.js';
-import type { ApiMethod, ApiResults } from '../../electron/api/schema.js';
 import type { ThcTourConfig } from '../../electron/domain/tours.js';
-import { createPlannerService, type PlannerService } from '../../electron/service/service.js';
 import { ProjectStore } from '../../electron/store/project-store.js';
 import { SCHEMA_VERSION, migrate, setMeta } from '../../electron/store/schema.js';
 import { translate } from '../../renderer/src/i18n/index.js';
+import { call, callError, demoCopy, open } from '../helpers/api-service.js';
 import { sha256, tempDir, tinyProject } from '../helpers/fixtures.js';
 
-const root = path.resolve(__dirname, '../..');
-const DEMO = path.join(root, 'data', 'demo-county.gpkg');
 /** 石门镇: its THC and the township prefix of its villages. */
 const SHIMEN_THC = 'THC-431299102';
 const SHIMEN = '431299102';
-
-const services: PlannerService[] = [];
-afterEach(() => {
-  for (const s of services.splice(0)) s.close();
-});
-
-function service(): PlannerService {
-  const s = createPlannerService({ homeDir: tempDir('ccp-tour-home-'), dataDir: tempDir('ccp-tour-data-'), door: 'cli', version: '0.0.0' });
-  services.push(s);
-  return s;
-}
-
-function demoCopy(): string {
-  const file = path.join(tempDir('ccp-tour-'), 'demo.gpkg');
-  fs.copyFileSync(DEMO, file);
-  return file;
-}
-
-async function call<M extends ApiMethod>(s: PlannerService, method: M, args: unknown): Promise<ApiResults[M]> {
-  const r = await dispatch(s, method, args);
-  if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { api: r.error });
-  return r.value as ApiResults[M];
-}
-
-async function callError(s: PlannerService, method: ApiMethod, args: unknown): Promise<ApiErrorData> {
-  const r = await dispatch(s, method, args);
-  if (r.ok) throw new Error(`expected ${method} to fail`);
-  return r.error;
-}
-
-async function open(file: string): Promise<PlannerService> {
-  const s = service();
-  await call(s, 'openProject', { path: file });
-  return s;
-}
 
 function csvRows(file: string): string[][] {
   const text = fs.readFileSync(file, 'utf8');

@@ -33,7 +33,7 @@ export const toursUiEn: typeof toursUiZh = {
     title: 'Issues',
     count: '{errors} errors, {warnings} warnings',
     none: 'No issues: every visit is scheduled as required.',
-    backfill: 'Need county hospital backfill (V5): {names}',
+    backfill: 'Venues that do not fit: county hospital backfill or more teams (V5): {names}',
     error: 'Error',
     warning: 'Warning',
   },

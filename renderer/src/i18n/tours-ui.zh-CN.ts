@@ -31,7 +31,7 @@ export const toursUiZh = {
     title: '问题',
     count: '{errors} 个错误，{warnings} 个提醒',
     none: '无问题：全部巡诊已按要求排入。',
-    backfill: '需县医院补位（V5）：{names}',
+    backfill: '排不下、需县医院补位或增派巡诊力量的巡诊点（V5）：{names}',
     error: '错误',
     warning: '提醒',
   },
