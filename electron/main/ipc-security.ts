@@ -40,8 +40,8 @@ export function validateDefaultName(x: unknown): string | null {
   return name;
 }
 
-/** What a file dialog is for: a project, an input to import, or an XLSX (templates, exports). */
-export const FILE_KINDS = ['project', 'data', 'spreadsheet'] as const;
+/** What a file dialog is for: a project, an input to import, an XLSX (templates, exports), or an output folder. */
+export const FILE_KINDS = ['project', 'data', 'spreadsheet', 'folder'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The dialog kind from the renderer: absent means a project; anything else unknown is refused. */
@@ -58,6 +58,7 @@ export const DIALOG_FILTERS: Record<FileKind, { labelKey: string; extensions: st
     { labelKey: 'dialog.allFilter', extensions: ['*'] },
   ],
   spreadsheet: [{ labelKey: 'dialog.spreadsheetFilter', extensions: ['xlsx'] }],
+  folder: [],
 };
 
 /**

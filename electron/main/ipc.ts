@@ -51,11 +51,15 @@ export function registerIpc(ctx: IpcContext): void {
     if (kind === null) throw new Error('unknown file dialog kind');
     const locale = ctx.locale();
     const win = ctx.window();
-    const options = {
-      title: translate(locale, kind === 'project' ? 'dialog.openTitle' : 'dialog.importTitle'),
-      filters: dialogFilters(locale, kind),
-      properties: ['openFile' as const],
-    };
+    // A folder (for exports that write several files) is chosen, and may be created, in the dialog.
+    const options =
+      kind === 'folder'
+        ? { title: translate(locale, 'dialog.folderTitle'), properties: ['openDirectory' as const, 'createDirectory' as const] }
+        : {
+            title: translate(locale, kind === 'project' ? 'dialog.openTitle' : 'dialog.importTitle'),
+            filters: dialogFilters(locale, kind),
+            properties: ['openFile' as const],
+          };
     const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
   });

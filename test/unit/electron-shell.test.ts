@@ -405,6 +405,9 @@ describe('IPC checks', () => {
     expect(electron.dialogCalls.at(-1)).toMatchObject({ title: '选择要导入的文件' });
     expect((electron.dialogCalls.at(-1) as { filters: { extensions: string[] }[] }).filters[0].extensions).toEqual(expect.arrayContaining(['csv', 'xlsx', 'zip', 'tif']));
     await expect(Promise.resolve(open(event(mainFrame), 'evil'))).rejects.toThrow(/kind/);
+    // Exports of several files (tour plans) ask for a folder, which the dialog may create.
+    await open(event(mainFrame), 'folder');
+    expect(electron.dialogCalls.at(-1)).toEqual({ title: '选择输出文件夹', properties: ['openDirectory', 'createDirectory'] });
     expect(await save(event(mainFrame), '行政村模板', 'spreadsheet')).toBe('/home/u/新项目.xlsx');
     expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '行政村模板.xlsx') });
   });

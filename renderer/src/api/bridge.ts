@@ -8,7 +8,7 @@ import type { ApiResult } from '../../../electron/api/errors.js';
 export type InvokeFn = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
 
 /** What a file dialog is for: a project (.gpkg), an input to import, or an XLSX. */
-export type FileDialogKind = 'project' | 'data' | 'spreadsheet';
+export type FileDialogKind = 'project' | 'data' | 'spreadsheet' | 'folder';
 
 /** The host services a door offers besides the API: file dialogs and native menu commands. */
 export interface HostServices<Door extends 'electron' | 'browser' = 'electron' | 'browser'> {

@@ -72,6 +72,7 @@ export const en: Messages = {
     saveAsTitle: 'Save Project As',
     gpkgFilter: 'GeoPackage project',
     importTitle: 'Choose a file to import',
+    folderTitle: 'Choose an output folder',
     saveFileTitle: 'Save File',
     dataFilter: 'Importable data (CSV, Excel, GeoJSON, Shapefile, GeoTIFF, elevation, OSM)',
     allFilter: 'All files',

@@ -70,6 +70,7 @@ export const zhCN = {
     saveAsTitle: '项目另存为',
     gpkgFilter: 'GeoPackage 项目文件',
     importTitle: '选择要导入的文件',
+    folderTitle: '选择输出文件夹',
     saveFileTitle: '保存文件',
     dataFilter: '可导入的数据（CSV、Excel、GeoJSON、Shapefile、GeoTIFF、高程、OSM）',
     allFilter: '所有文件',

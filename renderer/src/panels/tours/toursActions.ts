@@ -70,7 +70,7 @@ export async function exportTours(): Promise<string[] | null> {
     }
     dir = await s.requestPath('save', start, 'toursUi.export.title');
     if (dir) rememberPath(dir);
-  } else dir = await host.showSaveDialog(name, 'data');
+  } else dir = await host.showOpenDialog('folder');
   if (!dir) return null;
   lastDir = dir;
   try {
