@@ -13,6 +13,9 @@
  *   npm run cli -- tours <file.gpkg> --out DIR [--mode car] [--scenario ID|NAME]
  *     (weekly tour plans per THC and the higher-level tours: tours.csv, tours.geojson, notices.csv,
  *      notices/<village code>.txt, higher-tours.csv; prints depots, visits, travel, infeasibilities)
+ *   npm run cli -- report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out FILE.xlsx
+ *                      [--mode car] [--scenario ID|NAME] [--overwrite]
+ *     (one workbook per report, sheets in the locale; --format pdf: not yet available, exit 1)
  *   npm run cli -- tour-config <file.gpkg> list | set-thc CODE [--teams N] [--days mon,wed,fri] [--hours H]
  *                      [--session H] [--max-travel MIN] [--start HH:MM]   (missing options: stored value or default)
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
@@ -47,6 +50,7 @@ function main(argv: string[]): Promise<number> {
     options: {
       demo: { type: 'boolean', default: false },
       layer: { type: 'string' },
+      kind: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
       mode: { type: 'string' },
@@ -298,6 +302,21 @@ function main(argv: string[]): Promise<number> {
         console.log(t('cli.toursHigher', { county: h.filter((x) => x.kind === 'county_to_thc').length, thc: h.filter((x) => x.kind === 'thc_to_village').length, issues: h.reduce((a, x) => a + x.issues.length, 0) }));
         console.log(t('cli.toursFiles', { count: r.files.length }));
         for (const f of r.files) console.log(`  ${f}`);
+        return 0;
+      }
+      case 'report': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const scenario = values.scenario === undefined ? undefined : await scenarioId(values.scenario);
+        const r = await call('writeReport', {
+          kind: need(values.kind, '--kind'),
+          format: need(values.format, '--format'),
+          path: need(values.out, '--out'),
+          mode: values.mode ?? 'car',
+          overwrite: values.overwrite,
+          ...(scenario === undefined ? {} : { scenarioId: scenario }),
+        });
+        console.log(t('cli.reportWritten', { path: r.path }));
+        console.log(t('cli.reportSheets', { sheets: r.sheets.join(t('cli.listSeparator')) }));
         return 0;
       }
       case 'tour-config': {

@@ -33,6 +33,7 @@ export const API_ERROR_CODES = [
   'SCENARIO_INVALID',
   'DECISION_INVALID',
   'TOUR_CONFIG_INVALID',
+  'REPORT_FORMAT_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -20,6 +20,10 @@ export const EXPORTABLE_TABLES = [...LAYER_NAMES, 'postings', 'settings'] as con
 export type ExportableTable = (typeof EXPORTABLE_TABLES)[number];
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Reports for meetings (issue 7); 'pdf' is accepted and answered with REPORT_FORMAT_UNAVAILABLE for now. */
+export const REPORT_KINDS = ['tours', 'proposals', 'tiers', 'roster', 'yearly'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
 
 /** What an import can fill. */
 export const IMPORT_LAYERS = ['villages', 'facilities', 'roads', 'townships', 'postings', 'population', 'dem'] as const;
@@ -276,6 +280,17 @@ export const apiArgs = {
     .strict(),
   /** Coverage + proposals of two scenarios, summarised side by side (runs in the calling process). */
   compareScenarios: z.object({ a: scenarioId, b: scenarioId, mode: z.enum(TRAVEL_MODES) }).strict(),
+  /** One report of a scenario as a workbook (runs the analysis, and the tours for tours/yearly, in the calling process). */
+  writeReport: z
+    .object({
+      kind: z.enum(REPORT_KINDS),
+      format: z.enum(REPORT_FORMATS),
+      path: filePath,
+      mode: z.enum(TRAVEL_MODES),
+      scenarioId: z.number().int().min(0).optional(),
+      overwrite: z.boolean().optional(),
+    })
+    .strict(),
   exportLayer: z
     .object({
       layer: z.enum(EXPORTABLE_TABLES),
@@ -418,6 +433,8 @@ export interface ApiResults {
   setTourConfig: TourConfig;
   /** The plan (week per depot, higher-level tours) and the files written (outDir). */
   planTours: { plan: TourPlanDocument; files: string[] };
+  /** The workbook written and its sheet names, in order. */
+  writeReport: { path: string; sheets: string[] };
 }
 
 export type { PlanningDocument, ProposalDecision, ScenarioInfo, ScenarioSummary, TourConfig, TourPlanDocument };

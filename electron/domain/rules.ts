@@ -48,7 +48,9 @@ export interface RuleDefinition {
   max?: number;
 }
 
-const PRODUCT = 'product default (DOMAIN.md: what the seeds do not fix)';
+/** The `source` of rules the seeds do not fix (product defaults). */
+export const PRODUCT_DEFAULT_SOURCE = 'product default (DOMAIN.md: what the seeds do not fix)';
+const PRODUCT = PRODUCT_DEFAULT_SOURCE;
 
 export const TRAVEL_MODES = ['walk', 'ebike', 'car', 'van'] as const;
 export type TravelMode = (typeof TRAVEL_MODES)[number];

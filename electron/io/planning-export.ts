@@ -13,6 +13,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors.js';
 import type { Locale } from '../api/schema.js';
 import { applyDecisions, type PlanningDocument, type ProposalDecision } from '../domain/planning.js';
+import type { Posting } from '../domain/types.js';
 import { translate } from '../../renderer/src/i18n/index.js';
 import { proposalReasonText, rosterIssueText, thcNeedsText, tierReasonText } from '../../renderer/src/i18n/planning-format.js';
 import { toCsv } from './csv.js';
@@ -26,6 +27,8 @@ export interface PlanningNames {
   townships: ReadonlyMap<string, string>;
   /** Facility code → name (supporting hospitals, institutions of roster issues). */
   facilities?: ReadonlyMap<string, string>;
+  /** Village code → name (postings to villages). */
+  villages?: ReadonlyMap<string, string>;
 }
 
 type Table = { fields: string[]; rows: unknown[][] };
@@ -82,6 +85,29 @@ export function rosterIssuesTable(doc: PlanningDocument, names: PlanningNames, l
     i.postingId ?? '', i.person ?? '', i.institution ?? '', i.institution ? (names.facilities?.get(i.institution) ?? '') : '',
     i.rule, translate(locale, `exportHeaders.severity_${i.severity}`), rosterIssueText(locale, i),
   ]);
+  return { fields, rows };
+}
+
+/** One row per posting of the roster (scenario edits applied) with the rules it breaks (XLSX report). */
+export function rosterTable(postings: readonly Posting[], doc: PlanningDocument, names: PlanningNames, locale: Locale): Table {
+  const fields = [
+    'posting_id', 'person', 'title_level', 'profession', 'from_institution', 'from_institution_name', 'institution', 'institution_name',
+    'to_village', 'to_village_name', 'start_date', 'end_date', 'release', 'days_per_week', 'issue_count', 'issues',
+  ];
+  const issuesOf = new Map<number, string[]>();
+  for (const i of doc.roster.issues) {
+    if (i.postingId === null) continue;
+    issuesOf.set(i.postingId, [...(issuesOf.get(i.postingId) ?? []), rosterIssueText(locale, i)]);
+  }
+  const facility = (code: string | null) => (code ? (names.facilities?.get(code) ?? '') : '');
+  const rows = postings.map((p) => {
+    const issues = issuesOf.get(p.id) ?? [];
+    return [
+      p.id, p.person, name(locale, 'reports.titleLevels', p.titleLevel), p.profession, p.fromInstitution, facility(p.fromInstitution),
+      p.toInstitution ?? '', facility(p.toInstitution), p.toVillage ?? '', p.toVillage ? (names.villages?.get(p.toVillage) ?? '') : '',
+      p.startDate, p.endDate, name(locale, 'reports.releases', p.release), p.daysPerWeek, issues.length, issues.join(translate(locale, 'reports.listSeparator')),
+    ];
+  });
   return { fields, rows };
 }
 

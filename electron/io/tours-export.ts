@@ -33,7 +33,8 @@ export function tourText(locale: Locale, key: string, params: Params = {}): stri
 }
 
 const num = (x: number | null | undefined, digits = 1): number | string => (x === null || x === undefined || !Number.isFinite(x) ? '' : Math.round(x * 10 ** digits) / 10 ** digits);
-const header = (locale: Locale, fields: string[]) => fields.map((f) => tourText(locale, `headers.${f}`));
+/** Localized column headers of the tour tables. */
+export const tourHeaders = (locale: Locale, fields: string[]) => fields.map((f) => tourText(locale, `headers.${f}`));
 
 interface Visit {
   plan: ThcWeekPlan;
@@ -228,7 +229,7 @@ export function writeTourFiles(doc: TourPlanDocument, outDir: string, locale: Lo
     throw new ApiError('FILE_READ_ONLY', `cannot create ${noticeDir}: ${(e as Error).message}`, { path: noticeDir });
   }
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
-  const csv = (t: Table) => toCsv(header(locale, t.fields), t.rows);
+  const csv = (t: Table) => toCsv(tourHeaders(locale, t.fields), t.rows);
   const texts: [string, string][] = [
     [path.join(dir, 'tours.csv'), csv(toursTable(doc, locale))],
     [path.join(dir, 'tours.geojson'), JSON.stringify(toursGeoJson(doc))],

@@ -1,5 +1,5 @@
 /**
- * Writes one table as an XLSX workbook for Excel users: localized bold header row, frozen, and
+ * Writes tables as XLSX workbooks for Excel users: localized bold header row, frozen, and
  * booleans as 是/否 (yes/no). Headers come from the i18n catalogs (`exportHeaders`), falling back
  * to the import template's Chinese header for the field, then to the field name.
  */
@@ -14,13 +14,26 @@ export function exportHeader(locale: Locale, field: string, fallback?: string): 
 }
 
 export async function writeXlsx(target: string, sheetName: string, header: string[], rows: unknown[][], locale: Locale): Promise<void> {
+  await writeWorkbook(target, [{ name: sheetName, header, rows }], locale);
+}
+
+export interface SheetTable {
+  name: string;
+  header: string[];
+  rows: unknown[][];
+}
+
+/** Writes several tables as the sheets of one workbook (names cut to Excel's 31 characters). */
+export async function writeWorkbook(target: string, sheets: readonly SheetTable[], locale: Locale): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(header);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const yes = translate(locale, 'exportHeaders.yes');
   const no = translate(locale, 'exportHeaders.no');
-  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? yes : no) : (v ?? null))));
+  for (const table of sheets) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31));
+    sheet.addRow(table.header);
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const row of table.rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? yes : no) : (v ?? null))));
+  }
   writeFileAtomic(target, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

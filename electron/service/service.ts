@@ -21,6 +21,7 @@ import type { Scenario, VillageArea } from '../domain/types.js';
 import { summarizeScenario } from '../engine/planning/index.js';
 import { writePlanningFiles } from '../io/planning-export.js';
 import { writeTourFiles } from '../io/tours-export.js';
+import { writeReportFile } from '../io/reports.js';
 import { runTourPlanning } from '../engine/tours/index.js';
 import { checkTourConfig } from './tour-config.js';
 import { translate } from '../../renderer/src/i18n/index.js';
@@ -189,6 +190,16 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       : null;
     return { input, document, decisions, summary };
   };
+
+  /** The planning proposals of a run (always present when the analysis succeeded). */
+  const planningOf = (run: ReturnType<typeof runScenario>) => {
+    if (!run.document.planning) throw new ApiError('INTERNAL', 'the analysis returned no planning proposals', { detail: 'no planning document' });
+    return run.document.planning;
+  };
+
+  /** Weekly and higher-level tours of a scenario run, with the project's touring set-up. */
+  const tourPlan = (s: ProjectStore, run: ReturnType<typeof runScenario>) =>
+    runTourPlanning({ analysis: run.input, planning: planningOf(run), decisions: run.decisions, config: s.getTourConfig() });
 
   const village = (s: ProjectStore, code: string) => s.getLayer('villages').features.find((f) => f.properties.code === code)?.properties ?? null;
 
@@ -386,13 +397,34 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
     },
     async planTours({ mode, scenarioId, outDir }: ApiArgsOf<'planTours'>) {
       const s = current();
-      const id = scenarioId ?? BASELINE_SCENARIO_ID;
-      const tourConfig = s.getTourConfig();
-      const run = runScenario(s, id, mode);
-      if (!run.document.planning) throw new ApiError('INTERNAL', 'the analysis returned no planning proposals', { detail: 'no planning document' });
-      const plan = runTourPlanning({ analysis: run.input, planning: run.document.planning, decisions: run.decisions, config: tourConfig });
+      const run = runScenario(s, scenarioId ?? BASELINE_SCENARIO_ID, mode);
+      const plan = tourPlan(s, run);
       const files = outDir ? writeTourFiles(plan, outDir, locale()) : [];
       return { plan, files };
+    },
+    async writeReport({ kind, format, path: out, mode, scenarioId, overwrite }: ApiArgsOf<'writeReport'>) {
+      if (format !== 'xlsx') throw new ApiError('REPORT_FORMAT_UNAVAILABLE', `${format} reports are not yet available`, { format });
+      const target = path.resolve(out);
+      if (!overwrite && fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
+      const s = current();
+      const run = runScenario(s, scenarioId ?? BASELINE_SCENARIO_ID, mode);
+      const planning = planningOf(run);
+      const { input } = run;
+      const names = {
+        townships: new Map(input.townships.map((tw) => [tw.code, tw.name])),
+        facilities: new Map(input.facilities.map((f) => [f.code, f.name])),
+        villages: new Map(input.villages.map((v) => [v.code, v.name])),
+      };
+      const sheets = await writeReportFile(kind, {
+        planning,
+        decisions: run.decisions,
+        summary: run.summary!,
+        postings: input.planning.postings,
+        names,
+        tours: kind === 'tours' || kind === 'yearly' ? tourPlan(s, run) : null,
+        rules: s.ruleValues(),
+      }, target, config.locale);
+      return { path: target, sheets };
     },
     async compareScenarios({ a, b, mode }: ApiArgsOf<'compareScenarios'>) {
       const s = current();

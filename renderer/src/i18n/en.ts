@@ -7,6 +7,7 @@ import { scenariosUiEn } from './scenarios-ui.en.js';
 import { toursUiEn } from './tours-ui.en.js';
 import { tourIssuesEn } from './tours-issues.en.js';
 import { tourExportEn } from './tours-export.en.js';
+import { reportsEn } from './reports.en.js';
 
 /** English (second locale). */
 export const en: Messages = {
@@ -18,6 +19,7 @@ export const en: Messages = {
   toursUi: toursUiEn,
   tourIssues: tourIssuesEn,
   tourExport: tourExportEn,
+  reports: reportsEn,
   app: {
     title: 'County Coverage Planner',
     demoNotice: 'The demo county is fictional sample data',
@@ -268,6 +270,7 @@ export const en: Messages = {
     SCENARIO_INVALID: 'The content of scenario #{id} "{name}" cannot be read ({detail}); delete the scenario and create it again: {path}',
     DECISION_INVALID: 'The decision on village {village} is not valid: {detail}',
     TOUR_CONFIG_INVALID: 'The touring set-up of {target} is not valid: {detail} (nothing was written)',
+    REPORT_FORMAT_UNAVAILABLE: '{format} reports are not yet available; use xlsx',
     INTERNAL: 'Internal error: {detail}',
     details: {
       rule_unknown_rule: 'there is no such rule',
@@ -716,8 +719,12 @@ export const en: Messages = {
       '  scenario <file.gpkg> list | create <name> [--copy-of <scenario>] [--description TEXT] | delete <scenario>   manage scenarios\n' +
       '  rules <file.gpkg> list | set <rule id>=<value> … | reset [<rule id> …]   show, change or reset rule values (all or nothing)\n' +
       '  tours <file.gpkg> --out <dir> [--mode car] [--scenario <scenario>]   weekly tour plans and higher-level tours: tours.csv, tours.geojson, notices.csv, notices/<village code>.txt, higher-tours.csv\n' +
+      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out <file.xlsx> [--mode car] [--scenario <scenario>] [--overwrite]   meeting reports (tour schedule, proposals, THC tiers, roster, yearly summary); pdf not yet available\n' +
       '  tour-config <file.gpkg> list | set-thc <facility code> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   show or change the touring set-up\n' +
       'Layers: villages village_areas facilities roads townships postings settings',
+    reportWritten: 'Report written: {path}',
+    reportSheets: 'Sheets: {sheets}',
+    listSeparator: ', ',
     created: 'Created project: {path}',
     exported: 'Exported {count} records to {path}',
     analyzed: 'Coverage analysis done ({mode}): {villages} villages, {blank} blank; beyond standard: clinic {beyondClinic}, THC {beyondThc}, county hospital {beyondCounty}',

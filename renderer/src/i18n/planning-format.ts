@@ -7,6 +7,7 @@
  * issues), `thcReasons.problems.<code>` (facility/posting input problems), `serviceModes.<mode>`.
  */
 import type { InputProblem, ReasonStep, RosterIssue, ThcTier, VillageProposal } from '../../../electron/domain/planning.js';
+import { PRODUCT_DEFAULT_SOURCE, type RuleDefinition } from '../../../electron/domain/rules.js';
 import { translate, type Locale } from './index.js';
 
 const SEPARATOR: Record<Locale, string> = { 'zh-CN': '，', en: '; ' };
@@ -46,4 +47,9 @@ export function rosterIssueText(locale: Locale, issue: RosterIssue): string {
 export function inputProblemText(locale: Locale, p: InputProblem): string {
   const section = p.kind === 'village' ? 'villageReasons.problems' : 'thcReasons.problems';
   return translate(locale, `${section}.${p.code}`, p.params);
+}
+
+/** A rule's seed citation as shown to planners; product defaults say so in the user's language. */
+export function ruleSourceText(locale: Locale, rule: Pick<RuleDefinition, 'source'>): string {
+  return rule.source === PRODUCT_DEFAULT_SOURCE ? translate(locale, 'planningUi.settings.productDefault') : rule.source;
 }

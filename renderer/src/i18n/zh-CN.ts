@@ -6,6 +6,7 @@ import { scenariosUiZh } from './scenarios-ui.zh-CN.js';
 import { toursUiZh } from './tours-ui.zh-CN.js';
 import { tourIssuesZh } from './tours-issues.zh-CN.js';
 import { tourExportZh } from './tours-export.zh-CN.js';
+import { reportsZh } from './reports.zh-CN.js';
 /** 简体中文 (default locale). Every user-facing string of the product lives here and in en.ts. */
 export const zhCN = {
   ...planningCommonZh,
@@ -16,6 +17,7 @@ export const zhCN = {
   toursUi: toursUiZh,
   tourIssues: tourIssuesZh,
   tourExport: tourExportZh,
+  reports: reportsZh,
   app: {
     title: '县域巡诊派驻覆盖规划',
     demoNotice: '示例县为虚构示例数据，仅供演示',
@@ -265,6 +267,7 @@ export const zhCN = {
     SCENARIO_INVALID: '方案 #{id}“{name}”的内容无法读取（{detail}），可删除该方案后重建：{path}',
     DECISION_INVALID: '{village}的处理意见无效：{detail}',
     TOUR_CONFIG_INVALID: '{target}的巡诊设置无效：{detail}（未写入任何设置）',
+    REPORT_FORMAT_UNAVAILABLE: '{format} 格式的报表尚未提供，请使用 xlsx',
     INTERNAL: '内部错误：{detail}',
     details: {
       rule_unknown_rule: '没有这条规则',
@@ -713,8 +716,12 @@ export const zhCN = {
       '  scenario <file.gpkg> list | create <名称> [--copy-of <方案>] [--description 说明] | delete <方案>   管理方案\n' +
       '  rules <file.gpkg> list | set <规则编号>=<值> … | reset [<规则编号> …]   查看、修改或恢复默认规则参数（全部成功或全部不改）\n' +
       '  tours <file.gpkg> --out <目录> [--mode car] [--scenario <方案>]   每周巡诊排班与上级巡诊，写出 tours.csv、tours.geojson、notices.csv、notices/<村编码>.txt、higher-tours.csv\n' +
+      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out <文件.xlsx> [--mode car] [--scenario <方案>] [--overwrite]   会议报表（巡诊排班、规划建议、卫生院梯次、派驻名单、年度汇总）；pdf 暂未提供\n' +
       '  tour-config <file.gpkg> list | set-thc <机构编码> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   查看或修改巡诊设置\n' +
       '图层：villages village_areas facilities roads townships postings settings',
+    reportWritten: '已写出报表：{path}',
+    reportSheets: '工作表：{sheets}',
+    listSeparator: '、',
     created: '已创建项目：{path}',
     exported: '已导出 {count} 条记录到 {path}',
     analyzed: '覆盖分析完成（{mode}）：行政村 {villages} 个，空白村 {blank} 个；超出标准：村卫生室 {beyondClinic}、乡镇卫生院 {beyondThc}、县级医院 {beyondCounty}',

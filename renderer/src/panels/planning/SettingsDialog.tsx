@@ -12,6 +12,7 @@ import { TITLE_LEVELS } from '../../../../electron/domain/types.js';
 import { Modal } from '../../app/Dialogs.js';
 import { loadRuleSettings, saveRuleValues } from '../../app/planningActions.js';
 import { useT, type TFunction } from '../../app/useT.js';
+import { ruleSourceText } from '../../i18n/planning-format.js';
 import { useAppStore } from '../../state/store.js';
 import { changedValues, draftOf, groupRules, matchesRule, rangeText, validateDrafts, type DraftError } from './settingsModel.js';
 
@@ -212,6 +213,7 @@ function RuleRow({
   const inputId = `rule-${r.id}`;
   const errorId = `${inputId}-error`;
   const titleText = (v: string) => optional(t, `planningUi.titles.${v}`) || v;
+  const locale = useAppStore((s) => s.locale);
   return (
     <tr className={[changed ? 'changed' : '', error ? 'invalid' : ''].filter(Boolean).join(' ') || undefined} data-rule={r.id}>
       <td className="mono">
@@ -255,7 +257,7 @@ function RuleRow({
       </td>
       <td className="num">{r.unit === 'title' && typeof r.defaultValue === 'string' ? titleText(r.defaultValue) : String(r.defaultValue)}</td>
       <td className="rule-source" title={r.source}>
-        {r.source.startsWith('product default') ? t('planningUi.settings.productDefault') : r.source}
+        {ruleSourceText(locale, r)}
       </td>
       <td>
         <button type="button" className="link-button" disabled={disabled || isDefault} onClick={() => onDraft(r.id, draftOf(r.defaultValue))} data-action="reset">
