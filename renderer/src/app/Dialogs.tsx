@@ -3,7 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAppStore } from '../state/store.js';
 import { useT } from './useT.js';
 
-export function Modal({ title, children, onClose, testId }: { title: string; children: ReactNode; onClose(): void; testId: string }) {
+/** `wide`: a large dialog with a scrolling body (tables: settings, scenario comparison). */
+export function Modal({ title, children, onClose, testId, wide = false }: { title: string; children: ReactNode; onClose(): void; testId: string; wide?: boolean }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
@@ -13,7 +14,7 @@ export function Modal({ title, children, onClose, testId }: { title: string; chi
   }, [onClose]);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+      <div className={wide ? 'modal wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <h2 className="modal-title">{title}</h2>
         {children}
       </div>

@@ -4,6 +4,7 @@
  * beyond the chosen group's standard only, one township). A click selects the village and flies
  * the map to it.
  */
+import { TownshipFilter } from './TownshipFilter.js';
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import { filterRows, sortRows, villageRows, type VillageRow } from '../analysis/table.js';
@@ -85,17 +86,7 @@ export function VillageTable() {
           <input type="checkbox" checked={filter.beyondOnly} onChange={(e) => setFilter({ beyondOnly: e.target.checked })} data-filter="beyond" />
           {t('analysis.table.beyondOnly')}
         </label>
-        <label>
-          {t('analysis.table.townshipFilter')}
-          <select value={filter.township ?? ''} onChange={(e) => setFilter({ township: e.target.value || null })} data-filter="township">
-            <option value="">{t('analysis.table.allTownships')}</option>
-            {townships.map((tw) => (
-              <option key={tw.code} value={tw.code}>
-                {tw.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TownshipFilter value={filter.township} townships={townships} onChange={(township) => setFilter({ township })} />
         <span className="dock-count" data-testid="village-table-count">
           {t('analysis.table.rows', { shown: formatNumber(locale, rows.length), total: formatNumber(locale, allRows.length) })}
         </span>

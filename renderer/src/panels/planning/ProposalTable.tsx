@@ -4,6 +4,7 @@
  * filterable (mode, status, township, text) and sortable. A click selects the village and flies
  * the map to it; 接受 / 拒绝 / 调整… / 撤销 record the planner's decision (see planningActions).
  */
+import { TownshipFilter } from '../TownshipFilter.js';
 import { memo, useMemo } from 'react';
 import { SERVICE_MODES } from '../../../../electron/domain/planning.js';
 import { acceptProposal, clearProposalDecision, openDecisionDialog } from '../../app/planningActions.js';
@@ -116,17 +117,7 @@ export function ProposalTable() {
             ))}
           </select>
         </label>
-        <label>
-          {t('planningUi.table.townshipFilter')}
-          <select value={filter.township ?? ''} onChange={(e) => setFilter({ township: e.target.value || null })} data-filter="township">
-            <option value="">{t('planningUi.table.allTownships')}</option>
-            {townships.map((tw) => (
-              <option key={tw.code} value={tw.code}>
-                {tw.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TownshipFilter value={filter.township} townships={townships} onChange={(township) => setFilter({ township })} />
         <label>
           <input type="checkbox" checked={filter.staleOnly} onChange={(e) => setFilter({ staleOnly: e.target.checked })} data-filter="stale" />
           {t('planningUi.table.staleOnly')}

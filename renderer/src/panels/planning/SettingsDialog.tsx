@@ -100,7 +100,7 @@ function SettingsBody() {
   };
 
   return (
-    <Modal title={t('planningUi.settings.title')} onClose={() => close(false)} testId="settings-dialog">
+    <Modal title={t('planningUi.settings.title')} onClose={() => close(false)} testId="settings-dialog" wide>
       <form
         className="settings-form"
         onSubmit={(e) => {

@@ -104,7 +104,7 @@ function CompareBody() {
 
   const running = state.kind === 'running';
   return (
-    <Modal title={t('scenariosUi.compare.title')} onClose={close} testId="compare-dialog">
+    <Modal title={t('scenariosUi.compare.title')} onClose={close} testId="compare-dialog" wide>
       <div className="compare-controls">
         <label>
           <span>{t('scenariosUi.compare.a')}</span>
