@@ -91,7 +91,7 @@ export const planningUiEn: typeof planningUiZh = {
     rejected: 'Rejected the proposal for {name}',
     overridden: '{name} set to {mode}',
     cleared: 'Removed the decision on {name}',
-    rulesSaved: 'Saved {n} rule values; re-running the analysis',
+    rulesSaved: 'Rule values saved ({n} changed); re-running the analysis',
     rulesUnchanged: 'No rule was changed',
   },
   tiers: {
