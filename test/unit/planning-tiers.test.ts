@@ -36,6 +36,15 @@ describe('T5 score parts', () => {
     expect(rankOne(thc(TOWN, 'below_basic')).parts.capability).toBe(0);
   });
 
+  it('T5.points_recommended / T5.points_basic / T5.points_population / T5.points_staff / T5.points_remoteness_max: the weights come from the rules table', () => {
+    const rules = { ...defaultRuleValues(), 'T5.points_recommended': 40, 'T5.points_basic': 20, 'T5.points_population': 30, 'T5.points_staff': 10, 'T5.points_remoteness_max': 20 };
+    expect(rankOne(thc(TOWN, 'recommended'), { rules }).parts.capability).toBe(40);
+    expect(rankOne(thc(TOWN, 'basic'), { rules }).parts.capability).toBe(20);
+    expect(rankOne(thc(TOWN, 'basic'), { population: 30000, rules }).parts.population).toBe(30);
+    // Twice T5.remote_minutes (45) or more from the county seat: the full deduction.
+    expect(rankOne(thc(TOWN, 'basic'), { seat: 90, rules }).parts.remoteness).toBe(-20);
+  });
+
   it('T5.population_full_points: 30,000 → 25 points, 15,000 → 12.5, 45,000 capped at 25', () => {
     expect(rankOne(thc(TOWN, 'basic'), { population: 30000 }).parts.population).toBe(25);
     expect(rankOne(thc(TOWN, 'basic'), { population: 15000 }).parts.population).toBe(12.5);

@@ -7,15 +7,15 @@ import type { Capability } from '../../domain/types.js';
 import type { RuleReader } from '../rule-values.js';
 
 /**
- * Weights of the parts (documented constants, DOMAIN.md T5 "strong capability, good foundation,
- * larger served population, central"; "remote or poor transport"): capability counts most (the
- * tier targets are capability standards), population and staff a quarter each, remoteness takes
- * off at most 15 points.
+ * Weights of the parts, from the rules table (T5 "strong capability, good foundation, larger
+ * served population, central"; "remote or poor transport"): by default capability counts most
+ * (recommended 50, basic 25, below basic 0: the tier targets are capability standards),
+ * population and staff 25 each, remoteness takes off at most 15.
  */
-export const CAPABILITY_POINTS: Record<Capability, number> = { recommended: 50, basic: 25, below_basic: 0 };
-export const POPULATION_POINTS = 25;
-export const STAFF_POINTS = 25;
-export const REMOTENESS_MAX_PENALTY = 15;
+function capabilityPoints(c: Capability, rules: RuleReader): number {
+  if (c === 'recommended') return rules.number('T5.points_recommended');
+  return c === 'basic' ? rules.number('T5.points_basic') : 0;
+}
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -38,16 +38,16 @@ export interface ScoreResult {
 export function scoreThc(f: ScoreFacts, rules: RuleReader): ScoreResult {
   const steps: ReasonStep[] = [];
   // T5 capability: the standard the THC has reached
-  const capability = f.capability ? CAPABILITY_POINTS[f.capability] : 0;
-  if (f.capability) steps.push({ code: `capability_${f.capability}`, rule: 'T5', params: { capability: f.capability, points: capability } });
+  const capability = f.capability ? capabilityPoints(f.capability, rules) : 0;
+  if (f.capability) steps.push({ code: `capability_${f.capability}`, rule: f.capability === 'below_basic' ? 'T5' : `T5.points_${f.capability}`, params: { capability: f.capability, points: capability } });
   else steps.push({ code: 'capability_unknown', rule: 'T5', params: {} });
   // T5 served population, full points at T5.population_full_points
   const fullPop = rules.number('T5.population_full_points');
-  const population = round1(Math.min(Math.max(f.servedPopulation, 0) / fullPop, 1) * POPULATION_POINTS);
+  const population = round1(Math.min(Math.max(f.servedPopulation, 0) / fullPop, 1) * rules.number('T5.points_population'));
   steps.push({ code: 'served_population', rule: 'T5.population_full_points', params: { population: f.servedPopulation, full: fullPop, points: population } });
   // T5 staff (licensed + assistant physicians), full points at T5.physicians_full_points
   const fullStaff = rules.number('T5.physicians_full_points');
-  const staff = round1(Math.min(Math.max(f.physicians, 0) / fullStaff, 1) * STAFF_POINTS);
+  const staff = round1(Math.min(Math.max(f.physicians, 0) / fullStaff, 1) * rules.number('T5.points_staff'));
   steps.push({ code: 'staff', rule: 'T5.physicians_full_points', params: { physicians: f.physicians, full: fullStaff, points: staff } });
   const penalty = remotenessPenalty(f.minutesToCountySeat, rules, steps);
   const remoteness = penalty === 0 ? 0 : -penalty;
@@ -59,15 +59,16 @@ export function scoreThc(f: ScoreFacts, rules: RuleReader): ScoreResult {
 /** T5 remoteness: 0 up to T5.remote_minutes, then linear to the full penalty at twice that; unreachable: full penalty. */
 function remotenessPenalty(minutes: number | null | undefined, rules: RuleReader, steps: ReasonStep[]): number {
   const limit = rules.number('T5.remote_minutes');
+  const maxPenalty = rules.number('T5.points_remoteness_max');
   if (minutes === undefined) {
     steps.push({ code: 'remoteness_no_county_hospital', rule: 'T5.remote_minutes', params: { points: 0 } });
     return 0;
   }
   if (minutes === null) {
-    steps.push({ code: 'remoteness_unreachable', rule: 'T5.remote_minutes', params: { points: REMOTENESS_MAX_PENALTY } });
-    return REMOTENESS_MAX_PENALTY;
+    steps.push({ code: 'remoteness_unreachable', rule: 'T5.remote_minutes', params: { points: maxPenalty } });
+    return maxPenalty;
   }
-  const penalty = round1(Math.min(Math.max((minutes - limit) / limit, 0), 1) * REMOTENESS_MAX_PENALTY);
+  const penalty = round1(Math.min(Math.max((minutes - limit) / limit, 0), 1) * maxPenalty);
   steps.push({ code: 'remoteness', rule: 'T5.remote_minutes', params: { minutes: round1(minutes), limit, points: penalty } });
   return penalty;
 }

@@ -56,6 +56,11 @@ export const planningCommonEn: typeof planningCommonZh = {
     T5: {
       tier1_min_score: 'Minimum score for tier 1',
       tier3_below_score: 'Score below which a THC is tier 3',
+      points_recommended: 'Capability points at the recommended standard',
+      points_basic: 'Capability points at the basic standard',
+      points_population: 'Full points for served population',
+      points_staff: 'Full points for physicians',
+      points_remoteness_max: 'Largest deduction for remoteness',
       population_full_points: 'Served population for full points',
       physicians_full_points: 'Physicians for full points',
       remote_minutes: 'Minutes to the county seat beyond which a THC is remote',

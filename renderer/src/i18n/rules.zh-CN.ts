@@ -54,6 +54,11 @@ export const planningCommonZh = {
     T5: {
       tier1_min_score: '第一梯次最低得分',
       tier3_below_score: '低于此分为第三梯次',
+      points_recommended: '达到推荐标准的能力得分',
+      points_basic: '达到基本标准的能力得分',
+      points_population: '服务人口满分',
+      points_staff: '医师人数满分',
+      points_remoteness_max: '偏远程度最多扣分',
       population_full_points: '服务人口满分线',
       physicians_full_points: '医师人数满分线',
       remote_minutes: '距县城超过此时限记为偏远',
