@@ -88,6 +88,34 @@ function checkSolution(p: VrpProblem, sol: VrpSolution): void {
   expect(Number.isNaN(sol.travel)).toBe(false);
 }
 
+describe('solveVrp regressions', () => {
+  it('a route shortened by ruin-and-recreate keeps its limits (customer 5 cannot be reached from the depot)', () => {
+    const I = Infinity;
+    // Found by the property below (fast-check seed 78335869): removing a stop from [4, 5] left [5],
+    // whose depot leg is unreachable.
+    const p: VrpProblem = {
+      n: 6,
+      time: Float64Array.from([
+        0, 50.374596772579736, 31.648064711763972, 42.17320879132459, 7.2, I,
+        50.374596772579736, 0, 42.83704566757935, 35.50774563387544, 54.59963369840498, 80.61208140054401,
+        34.98969499626922, 31.292171544972714, 0, 43.08131845707604, 38.46660889654819, 57.69991334482221,
+        I, 48.452194437095685, 53.0069389061248, 0, 33.6, 33.6,
+        7.2, 54.59963369840498, I, 33.6, 0, 0,
+        7.8695352581536175, 65.14534245012872, 54.60299765437885, 33.6, I, 0,
+      ]),
+      service: new Float64Array(6),
+      routes: 4,
+      maxStops: 5,
+      maxDuration: 419,
+      maxTravel: 141,
+      allowed: [null, Uint8Array.from([0, 0, 1, 1]), Uint8Array.from([1, 0, 0, 1]), Uint8Array.from([0, 0, 0, 1]), Uint8Array.from([0, 1, 1, 0]), Uint8Array.from([0, 1, 0, 0])],
+      seed: 209,
+      iterations: 15,
+    };
+    checkSolution(p, solveVrp(p));
+  });
+});
+
 describe('solveVrp properties (fast-check)', () => {
   it('every customer appears exactly once across routes and unassigned', () => {
     fc.assert(

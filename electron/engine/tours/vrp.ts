@@ -517,7 +517,15 @@ function ruin(x: Ctx, p: Plan, rnd: Random, routeOf: Int32Array): number[] {
   const out = byDist.slice(0, k);
   const gone = new Set(out);
   const touched = new Set(out.map((u) => routeOf[u]));
-  for (const r of touched) setRoute(x, p, r, p.routes[r].filter((u) => !gone.has(u)));
+  for (const r of touched) {
+    const rest = p.routes[r].filter((u) => !gone.has(u));
+    // Travel times need not obey the triangle inequality (one-way roads, unreachable pairs): a
+    // route shortened by the ruin can break its limits. Its customers are then reinserted too.
+    if (rest.length > 0 && !fits(x, rest.length, routeTravel(x.c, x.n, rest), routeService(x, rest))) {
+      out.push(...rest);
+      setRoute(x, p, r, []);
+    } else setRoute(x, p, r, rest);
+  }
   return out;
 }
 
