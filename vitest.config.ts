@@ -24,5 +24,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Tests open real SQLite files and spawn real processes; two workers suit the 2-core CI.
     maxWorkers: 2,
+    setupFiles: ['test/helpers/fast-check-setup.ts'],
   },
 });
