@@ -10,7 +10,7 @@ import { dragFacility } from '../analysis/actions.js';
 import { bandLimitsOf } from '../analysis/bands.js';
 import { coverageFeatures, facilitiesOfScenario, facilitiesWithWhatIf, isochroneFeatures } from '../analysis/mapData.js';
 import { translate } from '../i18n/index.js';
-import { selectShownCoverage } from '../state/analysisSlice.js';
+import { selectPlanning, selectShownCoverage } from '../state/analysisSlice.js';
 import {
   annotateBlankVillages,
   blankVillageCodes,
@@ -127,7 +127,7 @@ export function MapView() {
   }, [controller, coverageVillages, isochrones]);
 
   // The proposals map: villages by effective mode (proposal + decision), merges, THC tiers.
-  const planning = coverage?.planning ?? null;
+  const planning = useAppStore(selectPlanning);
   const planningData = useMemo(() => {
     if (!planning) return EMPTY_PLANNING_MAP;
     return planningMapData(effectivePlans(planning, decisions), planning.merges, planning.thcs, layers);

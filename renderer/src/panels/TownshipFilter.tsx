@@ -1,8 +1,12 @@
-/** The 乡镇 filter of the dock tables: all townships, or one. */
+/** The 乡镇 filter of the dock tables: all townships, or one (the project's townships by code). */
+import { useMemo } from 'react';
 import { useT } from '../app/useT.js';
+import { useAppStore } from '../state/store.js';
 
-export function TownshipFilter({ value, townships, onChange }: { value: string | null; townships: readonly { code: string; name: string }[]; onChange(code: string | null): void }) {
+export function TownshipFilter({ value, onChange }: { value: string | null; onChange(code: string | null): void }) {
   const t = useT();
+  const layer = useAppStore((s) => s.layers.townships);
+  const townships = useMemo(() => (layer?.features ?? []).map((f) => f.properties).sort((a, b) => (a.code < b.code ? -1 : 1)), [layer]);
   return (
     <label>
       {t('analysis.table.townshipFilter')}
@@ -17,3 +21,4 @@ export function TownshipFilter({ value, townships, onChange }: { value: string |
     </label>
   );
 }
+

@@ -4,15 +4,14 @@
  * beyond the chosen group's standard only, one township). A click selects the village and flies
  * the map to it.
  */
+import { showVillage } from './showVillage.js';
 import { TownshipFilter } from './TownshipFilter.js';
 import { memo, useDeferredValue, useMemo } from 'react';
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import { filterRows, sortRows, villageRows, type VillageRow } from '../analysis/table.js';
 import { useT, type TFunction } from '../app/useT.js';
 import { translate, type Locale } from '../i18n/index.js';
-import { getMapController } from '../map/mapInstance.js';
 import { selectShownCoverage, type TableSortKey } from '../state/analysisSlice.js';
-import { findFeature } from '../state/derived.js';
 import { useAppStore } from '../state/store.js';
 import { formatAccess, formatMinutes } from './coverageFormat.js';
 import { formatNumber } from './format.js';
@@ -55,7 +54,6 @@ export function VillageTable() {
   const setFilter = useAppStore((s) => s.setTableFilter);
   const sortBy = useAppStore((s) => s.sortTableBy);
   const selection = useAppStore((s) => s.selection);
-  const select = useAppStore((s) => s.select);
 
   const allRows = useMemo(() => {
     if (!doc) return [];
@@ -63,15 +61,9 @@ export function VillageTable() {
     return villageRows(doc, layers, (code) => translate(locale, 'analysis.whatIf.addedClinicName', { village: villageName(code) }));
   }, [doc, layers, locale]);
   const rows = useMemo(() => sortRows(filterRows(allRows, filter, group), sort), [allRows, filter, group, sort]);
-  const townships = useMemo(() => (layers.townships?.features ?? []).map((f) => f.properties).sort((a, b) => (a.code < b.code ? -1 : 1)), [layers.townships]);
   const selectedId = selection?.layer === 'villages' ? selection.id : null;
 
-  const onRow = (row: VillageRow) => {
-    if (row.id === null) return;
-    select({ layer: 'villages', id: row.id });
-    const f = findFeature(useAppStore.getState().layers, 'villages', row.id);
-    if (f?.geometry.type === 'Point') getMapController()?.flyTo(f.geometry.coordinates);
-  };
+  const onRow = (row: VillageRow) => showVillage(row.id);
 
   if (!doc) return null;
   return (
@@ -86,7 +78,7 @@ export function VillageTable() {
           <input type="checkbox" checked={filter.beyondOnly} onChange={(e) => setFilter({ beyondOnly: e.target.checked })} data-filter="beyond" />
           {t('analysis.table.beyondOnly')}
         </label>
-        <TownshipFilter value={filter.township} townships={townships} onChange={(township) => setFilter({ township })} />
+        <TownshipFilter value={filter.township} onChange={(township) => setFilter({ township })} />
         <span className="dock-count" data-testid="village-table-count">
           {t('analysis.table.rows', { shown: formatNumber(locale, rows.length), total: formatNumber(locale, allRows.length) })}
         </span>

@@ -8,7 +8,7 @@ import { SERVICE_MODES, type ServiceMode } from '../../../../electron/domain/pla
 import { Modal } from '../../app/Dialogs.js';
 import { decideProposal } from '../../app/planningActions.js';
 import { useT } from '../../app/useT.js';
-import { selectShownCoverage } from '../../state/analysisSlice.js';
+import { selectPlanning } from '../../state/analysisSlice.js';
 import { useAppStore } from '../../state/store.js';
 import { modeText } from './proposalModel.js';
 
@@ -34,7 +34,7 @@ export function DecisionDialog() {
   const dialog = useAppStore((s) => s.decisionDialog);
   const close = useAppStore((s) => s.setDecisionDialog);
   const pending = useAppStore((s) => s.decisionPending);
-  const planning = useAppStore((s) => selectShownCoverage(s)?.planning ?? null);
+  const planning = useAppStore(selectPlanning);
   const existing = useAppStore((s) => (dialog ? (s.decisions[dialog.villageCode] ?? null) : null));
   const proposal = useMemo(() => (dialog ? (planning?.villages.find((v) => v.code === dialog.villageCode) ?? null) : null), [dialog, planning]);
   const rules = planning?.rulesUsed;

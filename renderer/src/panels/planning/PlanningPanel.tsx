@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { SERVICE_MODES } from '../../../../electron/domain/planning.js';
 import { useT } from '../../app/useT.js';
 import { SERVICE_MODE_COLORS, PLANNING_COLORS, TIER_COLORS } from '../../map/palette.js';
-import { selectShownCoverage } from '../../state/analysisSlice.js';
+import { selectPlanning, selectShownCoverage } from '../../state/analysisSlice.js';
 import { useAppStore } from '../../state/store.js';
 import { formatNumber } from '../format.js';
 import { DecisionDialog } from './DecisionDialog.js';
@@ -32,7 +32,7 @@ export function PlanningPanel() {
   const setDockTab = useAppStore((s) => s.setDockTab);
   const setProposalFilter = useAppStore((s) => s.setProposalFilter);
   const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
-  const planning = doc?.planning ?? null;
+  const planning = useAppStore(selectPlanning);
   const plans = useMemo(() => effectivePlans(planning, decisions), [planning, decisions]);
   const modes = useMemo(() => countModes(plans), [plans]);
   const tiers = useMemo(() => countTiers(planning?.thcs ?? []), [planning]);

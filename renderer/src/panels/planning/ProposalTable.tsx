@@ -4,16 +4,15 @@
  * filterable (mode, status, township, text) and sortable. A click selects the village and flies
  * the map to it; 接受 / 拒绝 / 调整… / 撤销 record the planner's decision (see planningActions).
  */
+import { showVillage } from '../showVillage.js';
 import { TownshipFilter } from '../TownshipFilter.js';
 import { memo, useMemo } from 'react';
 import { SERVICE_MODES } from '../../../../electron/domain/planning.js';
 import { acceptProposal, clearProposalDecision, openDecisionDialog } from '../../app/planningActions.js';
 import { useT, type TFunction } from '../../app/useT.js';
 import type { Locale } from '../../i18n/index.js';
-import { getMapController } from '../../map/mapInstance.js';
 import { modeColor } from '../../map/planningMapData.js';
-import { selectShownCoverage } from '../../state/analysisSlice.js';
-import { findFeature } from '../../state/derived.js';
+import { selectPlanning, selectShownCoverage } from '../../state/analysisSlice.js';
 import { useAppStore } from '../../state/store.js';
 import { formatNumber } from '../format.js';
 import {
@@ -61,22 +60,15 @@ export function ProposalTable() {
   const setFilter = useAppStore((s) => s.setProposalFilter);
   const sortBy = useAppStore((s) => s.sortProposalsBy);
   const selection = useAppStore((s) => s.selection);
-  const select = useAppStore((s) => s.select);
   const pending = useAppStore((s) => s.decisionPending);
   const readOnly = useAppStore((s) => s.summary?.readOnly ?? false);
-  const planning = doc?.planning ?? null;
+  const planning = useAppStore(selectPlanning);
 
   const allRows = useMemo(() => proposalRows(effectivePlans(planning, decisions), layers, locale), [planning, decisions, layers, locale]);
   const rows = useMemo(() => sortProposals(filterProposals(allRows, filter), sort), [allRows, filter, sort]);
-  const townships = useMemo(() => (layers.townships?.features ?? []).map((f) => f.properties).sort((a, b) => (a.code < b.code ? -1 : 1)), [layers.townships]);
   const selectedId = selection?.layer === 'villages' ? selection.id : null;
 
-  const onRow = (row: ProposalRow) => {
-    if (row.id === null) return;
-    select({ layer: 'villages', id: row.id });
-    const f = findFeature(useAppStore.getState().layers, 'villages', row.id);
-    if (f?.geometry.type === 'Point') getMapController()?.flyTo(f.geometry.coordinates);
-  };
+  const onRow = (row: ProposalRow) => showVillage(row.id);
 
   if (!doc) return null;
   if (!planning) {
@@ -117,7 +109,7 @@ export function ProposalTable() {
             ))}
           </select>
         </label>
-        <TownshipFilter value={filter.township} townships={townships} onChange={(township) => setFilter({ township })} />
+        <TownshipFilter value={filter.township} onChange={(township) => setFilter({ township })} />
         <label>
           <input type="checkbox" checked={filter.staleOnly} onChange={(e) => setFilter({ staleOnly: e.target.checked })} data-filter="stale" />
           {t('planningUi.table.staleOnly')}

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useT } from '../../app/useT.js';
 import { getMapController } from '../../map/mapInstance.js';
 import { TIER_COLORS } from '../../map/palette.js';
-import { selectShownCoverage } from '../../state/analysisSlice.js';
+import { selectPlanning, selectShownCoverage } from '../../state/analysisSlice.js';
 import { findFeature } from '../../state/derived.js';
 import { useAppStore } from '../../state/store.js';
 import { formatNumber } from '../format.js';
@@ -21,7 +21,7 @@ export function TierTable() {
   const doc = useAppStore(selectShownCoverage);
   const selection = useAppStore((s) => s.selection);
   const select = useAppStore((s) => s.select);
-  const planning = doc?.planning ?? null;
+  const planning = useAppStore(selectPlanning);
   const rows = useMemo(() => sortTierRows(tierRows(planning, layers, locale)), [planning, layers, locale]);
   const totals = useMemo(() => capacityTotals(planning?.capacity ?? []), [planning]);
   const selectedId = selection?.layer === 'facilities' ? selection.id : null;

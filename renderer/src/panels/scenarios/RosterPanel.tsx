@@ -13,7 +13,7 @@ import { useT, type TFunction } from '../../app/useT.js';
 import { rosterIssueText } from '../../i18n/planning-format.js';
 import type { Locale } from '../../i18n/index.js';
 import { getMapController } from '../../map/mapInstance.js';
-import { selectShownCoverage } from '../../state/analysisSlice.js';
+import { selectPlanning, selectShownCoverage } from '../../state/analysisSlice.js';
 import { selectActiveScenario } from '../../state/scenarioSlice.js';
 import { useAppStore } from '../../state/store.js';
 import { formatNumber } from '../format.js';
@@ -31,7 +31,7 @@ export function RosterPanel() {
   const layers = useAppStore((s) => s.layers);
   const active = useAppStore(selectActiveScenario);
   // A what-if session moves facilities, not postings: its result may come without the roster check; the scenario's run has it.
-  const planning = useAppStore((s) => selectShownCoverage(s)?.planning ?? s.baseline?.document.planning ?? null);
+  const planning = useAppStore(selectPlanning);
   const busy = useAppStore((s) => s.scenarioBusy);
   const running = useAppStore((s) => s.analysisStatus.kind === 'running');
   const [issuesOnly, setIssuesOnly] = useState(false);
