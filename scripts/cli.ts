@@ -13,11 +13,19 @@
  *   npm run cli -- tours <file.gpkg> --out DIR [--mode car] [--scenario ID|NAME]
  *     (weekly tour plans per THC and the higher-level tours: tours.csv, tours.geojson, notices.csv,
  *      notices/<village code>.txt, higher-tours.csv; prints depots, visits, travel, infeasibilities)
- *   npm run cli -- report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out FILE.xlsx
+ *   npm run cli -- report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx|pdf --out FILE
  *                      [--mode car] [--scenario ID|NAME] [--overwrite]
- *     (one workbook per report, sheets in the locale; --format pdf: not yet available, exit 1)
+ *     (one workbook per report, sheets in the locale; pdf: A4 landscape, printed by headless
+ *      Chromium / Chrome / Edge, exit 1 with a message when none is found)
  *   npm run cli -- tour-config <file.gpkg> list | set-thc CODE [--teams N] [--days mon,wed,fri] [--hours H]
  *                      [--session H] [--max-travel MIN] [--start HH:MM]   (missing options: stored value or default)
+ *   npm run cli -- print <file.gpkg> --out FILE.pdf|.png [--layout NAME|default] [--paper a4|a3]
+ *                      [--orientation portrait|landscape] [--atlas townships|thcs] [--map coverage|proposals|plain]
+ *                      [--format pdf|png] [--dpi 150|200|300] [--mode car] [--overwrite]
+ *     (the print layout in headless Chromium; an atlas has one page per township / THC service area;
+ *      png writes one file per page, FILE-01.png …)
+ *   npm run cli -- print-templates <file.gpkg> [--delete NAME]
+ *     (lists the print layout templates: name, paper, orientation, updated; --delete removes one, undoable)
  *   npm run cli -- import-osm <file.gpkg> <file.osm.pbf|.osm|.osm.gz>
  *   npm run cli -- import-dem <file.gpkg> <dem.hgt|.hgt.zip|.tif>
  *   npm run cli -- import <file.gpkg> <input> --layer L [--crs C] [--encoding E] [--sheet S] [--mode insert|update] [--dry-run] [--skip-invalid]
@@ -32,6 +40,7 @@ import { dispatch } from '../electron/api/dispatch.js';
 import { ApiError } from '../electron/api/errors.js';
 import type { ApiMethod, ApiResults, ProjectSummary, RuleSetting, ScenarioSummary } from '../electron/api/schema.js';
 import { SERVICE_MODES } from '../electron/domain/planning.js';
+import { TRAVEL_MODES } from '../electron/domain/rules.js';
 import { formatClock, parseClock, type ThcTourConfig } from '../electron/domain/tours.js';
 import { parseWeekdays, tourConfigDefaults } from '../electron/engine/tours/demands.js';
 import { toCsv } from '../electron/io/csv.js';
@@ -39,7 +48,9 @@ import { writeFileAtomic } from '../electron/io/write-file.js';
 import { createPlannerService, type PlannerService } from '../electron/service/service.js';
 import { translate, type Locale } from '../renderer/src/i18n/index.js';
 import { tourIssueText } from '../renderer/src/i18n/tours-format.js';
-import { appVersion, dataDir, userHome } from './paths.js';
+import { htmlToPdfWithChromium } from './lib/headless-chromium.js';
+import { printWithChromium, PrintFailed } from './lib/print-cli.js';
+import { appVersion, dataDir, rendererDist, userHome } from './paths.js';
 
 class UsageError extends Error {}
 
@@ -73,6 +84,13 @@ function main(argv: string[]): Promise<number> {
       session: { type: 'string' },
       'max-travel': { type: 'string' },
       start: { type: 'string' },
+      delete: { type: 'string' },
+      layout: { type: 'string' },
+      paper: { type: 'string' },
+      orientation: { type: 'string' },
+      atlas: { type: 'string' },
+      map: { type: 'string' },
+      dpi: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -84,7 +102,7 @@ function main(argv: string[]): Promise<number> {
     return Promise.resolve(command || values.help ? 0 : 2);
   }
 
-  const service = createPlannerService({ homeDir: userHome(), dataDir, door: 'cli', version: appVersion });
+  const service = createPlannerService({ homeDir: userHome(), dataDir, door: 'cli', version: appVersion, htmlToPdf: htmlToPdfWithChromium });
   void service.setLocale({ locale }); // exported headers follow --lang (the CLI never saves preferences)
   const call = async <M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> => {
     const r = await dispatch(service, method, args);
@@ -304,6 +322,41 @@ function main(argv: string[]): Promise<number> {
         for (const f of r.files) console.log(`  ${f}`);
         return 0;
       }
+      case 'print': {
+        const project = path.resolve(need(file, '<file.gpkg>'));
+        await call('openProject', { path: project });
+        const out = need(values.out, '--out');
+        const format = (values.format ?? (/\.png$/i.test(out) ? 'png' : 'pdf')).toLowerCase();
+        const paper = values.paper?.toUpperCase();
+        const choice = <T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined => {
+          if (v === undefined) return undefined;
+          if (!(allowed as readonly string[]).includes(v)) throw new UsageError(t('cli.badChoice', { name, value: v, choices: allowed.join('|') }));
+          return v as T;
+        };
+        choice(format, '--format', ['pdf', 'png'] as const);
+        const dpi = choice(values.dpi, '--dpi', ['150', '200', '300'] as const);
+        const spec = {
+          layout: values.layout ?? 'default',
+          paper: choice(paper, '--paper', ['A4', 'A3'] as const),
+          orientation: choice(values.orientation, '--orientation', ['portrait', 'landscape'] as const),
+          scope: choice(values.atlas, '--atlas', ['townships', 'thcs'] as const) ?? ('county' as const),
+          map: choice(values.map, '--map', ['coverage', 'proposals', 'plain'] as const) ?? ('coverage' as const),
+          mode: choice(values.mode, '--mode', TRAVEL_MODES),
+          dpi: dpi ? Number(dpi) : undefined,
+        };
+        try {
+          const r = await printWithChromium(service, project, rendererDist, { spec, format: format as 'pdf' | 'png', out, overwrite: values.overwrite });
+          console.log(t('cli.printed', { pages: r.pages }));
+          for (const f of r.files) console.log(`  ${f}`);
+          return 0;
+        } catch (e) {
+          if (!(e instanceof PrintFailed)) throw e;
+          const [code, detail] = e.message.split(/:(.*)/s);
+          if (code === 'renderer_not_built') throw new Error(t('cli.printNotBuilt'));
+          if (code === 'file_exists') throw new Error(t('errors.FILE_EXISTS', { path: detail }));
+          throw new Error(t('cli.printFailed', { message: e.message }));
+        }
+      }
       case 'report': {
         await call('openProject', { path: need(file, '<file.gpkg>') });
         const scenario = values.scenario === undefined ? undefined : await scenarioId(values.scenario);
@@ -362,6 +415,19 @@ function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UsageError(t('cli.badTourConfigAction', { value: action }));
+      }
+      case 'print-templates': {
+        await call('openProject', { path: need(file, '<file.gpkg>') });
+        const list = values.delete === undefined ? await call('getPrintTemplates', {}) : await call('deletePrintTemplate', { name: values.delete });
+        if (values.delete !== undefined) console.log(t('cli.printTemplateDeleted', { name: values.delete.trim() }));
+        if (list.templates.length === 0 && list.damaged.length === 0) console.log(t('cli.printTemplatesNone'));
+        else console.log(t('cli.printTemplatesHeader'));
+        for (const x of list.templates) {
+          const updated = x.updatedAt.slice(0, 19).replace('T', ' ');
+          console.log(t('cli.printTemplateLine', { name: x.name, paper: x.layout.paper, orientation: t(`cli.orientations.${x.layout.orientation}`), updated }));
+        }
+        for (const name of list.damaged) console.log(t('cli.printTemplateDamaged', { name }));
+        return 0;
       }
       case 'import-osm': {
         await call('openProject', { path: need(file, '<file.gpkg>') });

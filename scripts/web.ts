@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { startWebServer } from '../electron/server/http-server.js';
 import { createPlannerService } from '../electron/service/service.js';
 import { translate } from '../renderer/src/i18n/index.js';
+import { htmlToPdfWithChromium } from './lib/headless-chromium.js';
 import { appVersion, dataDir, rendererDist, userHome } from './paths.js';
 
 /** The server's console lines in both languages (it has no locale of its own). */
@@ -24,7 +25,7 @@ if (!fs.existsSync(path.join(rendererDist, 'index.html'))) {
   process.exit(1);
 }
 
-const service = createPlannerService({ homeDir: values.home ?? userHome(), dataDir, door: 'browser', version: appVersion });
+const service = createPlannerService({ homeDir: values.home ?? userHome(), dataDir, door: 'browser', version: appVersion, htmlToPdf: htmlToPdfWithChromium });
 const server = await startWebServer({ api: service, staticDir: rendererDist, port });
 console.log(both('web.started', { url: server.url }));
 console.log(both('web.loopbackOnly'));

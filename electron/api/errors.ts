@@ -34,6 +34,9 @@ export const API_ERROR_CODES = [
   'DECISION_INVALID',
   'TOUR_CONFIG_INVALID',
   'REPORT_FORMAT_UNAVAILABLE',
+  'PRINT_TEMPLATE_INVALID',
+  'PRINT_TEMPLATE_NOT_FOUND',
+  'PNG_INVALID',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -11,6 +11,7 @@ import { DECISION_ACTIONS, SERVICE_MODES, type PlanningDocument, type ProposalDe
 import { CAPABILITIES, FACILITY_LEVELS, RELEASES, TITLE_LEVELS } from '../domain/types.js';
 import type { CoverageDocument } from '../engine/analysis.js';
 import { WEEKDAYS, type TourConfig, type TourPlanDocument } from '../domain/tours.js';
+import { ORIENTATIONS, PAPER_SIZES, PRINT_DPI_CHOICES, PRINT_ELEMENT_KINDS, type PrintTemplate } from '../domain/print-layout.js';
 
 export const LAYER_NAMES = ['villages', 'village_areas', 'facilities', 'roads', 'townships'] as const;
 export type LayerName = (typeof LAYER_NAMES)[number];
@@ -20,7 +21,7 @@ export const EXPORTABLE_TABLES = [...LAYER_NAMES, 'postings', 'settings'] as con
 export type ExportableTable = (typeof EXPORTABLE_TABLES)[number];
 export const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** Reports for meetings (issue 7); 'pdf' is accepted and answered with REPORT_FORMAT_UNAVAILABLE for now. */
+/** Reports for meetings (issue 7); 'pdf' needs the door's PDF converter (else REPORT_FORMAT_UNAVAILABLE). */
 export const REPORT_KINDS = ['tours', 'proposals', 'tiers', 'roster', 'yearly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
@@ -164,6 +165,32 @@ export const villageTourConstraintSchema = z
   })
   .strict();
 
+// ---- print layouts (schema 7) ---------------------------------------------------------------
+// The shape of a PrintLayout, strictly (unknown keys, other papers, dpi values refused). Whether
+// every element is there once and on the page is checked by checkPrintLayout in the service.
+const mm = z.number().finite();
+export const printElementSchema = z
+  .object({ kind: z.enum(PRINT_ELEMENT_KINDS), visible: z.boolean(), x: mm, y: mm, w: mm, h: mm })
+  .strict();
+export const printLayoutSchema = z
+  .object({
+    paper: z.enum(PAPER_SIZES),
+    orientation: z.enum(ORIENTATIONS),
+    marginMm: z.number().finite().min(0).max(40),
+    title: z.string().max(120),
+    subtitle: z.string().max(200),
+    organisation: z.string().max(120),
+    date: z.string().max(60),
+    sources: z.string().max(400),
+    approvalNo: z.string().max(60),
+    dpi: z.number().refine((v) => (PRINT_DPI_CHOICES as readonly number[]).includes(v), `one of ${PRINT_DPI_CHOICES.join(', ')}`),
+    gridMinutes: z.number().finite().min(0).max(600),
+    elements: z.array(printElementSchema).max(100),
+  })
+  .strict();
+/** Largest PNG writePng accepts, decoded. */
+export const MAX_PNG_BYTES = 64 * 1024 * 1024;
+
 export const apiArgs = {
   getAppInfo: none,
   getProjectSummary: none,
@@ -288,6 +315,28 @@ export const apiArgs = {
       path: filePath,
       mode: z.enum(TRAVEL_MODES),
       scenarioId: z.number().int().min(0).optional(),
+      overwrite: z.boolean().optional(),
+    })
+    .strict(),
+  /** The project's print layout templates by name; damaged rows are named in `damaged`, not returned. */
+  getPrintTemplates: none,
+  /**
+   * Saves a print layout template under a name (1–60 characters once trimmed, not "default"),
+   * replacing one of the same name: one undoable change. A bad name or a layout that
+   * checkPrintLayout refuses → PRINT_TEMPLATE_INVALID, nothing written.
+   */
+  savePrintTemplate: z.object({ name: z.string().max(1000), layout: printLayoutSchema }).strict(),
+  /** Deletes a template (undoable); unknown name → PRINT_TEMPLATE_NOT_FOUND. Returns the remaining ones. */
+  deletePrintTemplate: z.object({ name: z.string().max(1000) }).strict(),
+  /**
+   * Writes a PNG image (base64, optionally as a data: URL; at most 64 MB decoded) atomically to a
+   * path ending in .png. Not a PNG or another extension → PNG_INVALID; an existing file →
+   * FILE_EXISTS unless `overwrite`.
+   */
+  writePng: z
+    .object({
+      path: filePath,
+      data: z.string().max(Math.ceil(MAX_PNG_BYTES / 3) * 4 + 64),
       overwrite: z.boolean().optional(),
     })
     .strict(),
@@ -435,9 +484,15 @@ export interface ApiResults {
   planTours: { plan: TourPlanDocument; files: string[] };
   /** The workbook written and its sheet names, in order. */
   writeReport: { path: string; sheets: string[] };
+  /** Valid templates sorted by name; names of stored templates that cannot be read or printed. */
+  getPrintTemplates: { templates: PrintTemplate[]; damaged: string[] };
+  savePrintTemplate: PrintTemplate;
+  /** The templates left, as getPrintTemplates. */
+  deletePrintTemplate: { templates: PrintTemplate[]; damaged: string[] };
+  writePng: { path: string; bytes: number };
 }
 
-export type { PlanningDocument, ProposalDecision, ScenarioInfo, ScenarioSummary, TourConfig, TourPlanDocument };
+export type { PlanningDocument, PrintTemplate, ProposalDecision, ScenarioInfo, ScenarioSummary, TourConfig, TourPlanDocument };
 
 /** One problem found in an input file: where, and why (an i18n key under `importProblems`). */
 export interface ImportProblem {

@@ -1,12 +1,13 @@
 /**
- * The XLSX reports of a scenario for meetings (issue 7, D1-D3): one workbook per report kind.
+ * The reports of a scenario for meetings (issue 7, D1-D3), as XLSX or PDF: one file per report kind.
  *   proposals  规划建议 + 合并            (planning-export.ts tables)
  *   tiers      卫生院梯次                 (with the T-rule needs and the tier reasons)
  *   roster     派驻名单 + 名单问题        (every posting with the rules it breaks)
  *   tours      巡诊排班 + 公示 + 上级巡诊 (tours-export.ts tables)
  *   yearly     年度汇总                   (D1: villages by mode, visits, staff, person-months, subsidy)
  * The tables are those of the CSV exports, with the same localized headers and texts; only the
- * yearly summary is built here. The workbook is written under a temporary name and renamed.
+ * yearly summary is built here. As PDF the same sheets are laid out for paper (report-html.ts)
+ * and printed by the door's converter. Files are written under a temporary name and renamed.
  */
 import { ruleSourceText } from '../../renderer/src/i18n/planning-format.js';
 import type { Locale, ReportKind } from '../api/schema.js';
@@ -17,6 +18,9 @@ import type { Posting } from '../domain/types.js';
 import { translate } from '../../renderer/src/i18n/index.js';
 import { mergesTable, proposalsTable, rosterIssuesTable, rosterTable, tiersTable, type PlanningNames } from './planning-export.js';
 import { higherTable, noticesTable, tourHeaders, toursTable } from './tours-export.js';
+import { ApiError } from '../api/errors.js';
+import { REPORT_PAGE, reportHtml, type HtmlToPdf, type ReportMeta } from './report-html.js';
+import { writeFileAtomic } from './write-file.js';
 import { exportHeader, writeWorkbook, type SheetTable } from './xlsx-write.js';
 
 /**
@@ -108,9 +112,20 @@ export function yearlyTable(input: ReportInput, locale: Locale): Table {
   return { fields: ['item', 'value', 'unit', 'basis'], rows };
 }
 
+/**
+ * One sheet of a report: the workbook's table plus what the printed (PDF) layout needs to know
+ * about it: which sheet it is (`key`, e.g. 'tours', 'notices') and its raw field names.
+ */
+export interface ReportSheet extends SheetTable {
+  key: string;
+  fields: string[];
+}
+
 /** The sheets of one report, names and headers in the locale. */
-export function reportSheets(kind: ReportKind, input: ReportInput, locale: Locale): SheetTable[] {
-  const sheet = (key: string, t: Table, headers: (l: Locale, f: string[]) => string[]): SheetTable => ({ name: text(locale, `sheets.${key}`), header: headers(locale, t.fields), rows: t.rows });
+export function reportSheets(kind: ReportKind, input: ReportInput, locale: Locale): ReportSheet[] {
+  const sheet = (key: string, t: Table, headers: (l: Locale, f: string[]) => string[]): ReportSheet => ({
+    key, name: text(locale, `sheets.${key}`), header: headers(locale, t.fields), rows: t.rows, fields: t.fields,
+  });
   const planningHeaders = (l: Locale, f: string[]) => f.map((x) => exportHeader(l, x));
   const { planning, names } = input;
   switch (kind) {
@@ -139,9 +154,28 @@ function withoutField(t: Table, field: string): Table {
   return i < 0 ? t : { fields: t.fields.filter((_, k) => k !== i), rows: t.rows.map((r) => r.filter((_, k) => k !== i)) };
 }
 
-/** Writes the report's workbook to `target`; returns its sheet names. */
-export async function writeReportFile(kind: ReportKind, input: ReportInput, target: string, locale: Locale): Promise<string[]> {
+/** How a report is written: a workbook, or a printed document through the door's PDF converter. */
+export type ReportOutput = { format: 'xlsx' } | { format: 'pdf'; meta: ReportMeta; htmlToPdf: HtmlToPdf };
+
+/** Writes the report to `target` (under a temporary name, then renamed); returns its sheet names. */
+export async function writeReportFile(kind: ReportKind, input: ReportInput, target: string, locale: Locale, output: ReportOutput): Promise<string[]> {
   const sheets = reportSheets(kind, input, locale);
-  await writeWorkbook(target, sheets, locale);
+  if (output.format === 'xlsx') {
+    await writeWorkbook(target, sheets, locale);
+  } else {
+    const html = reportHtml(kind, sheets, output.meta, locale);
+    let pdf: Uint8Array;
+    try {
+      pdf = await output.htmlToPdf(html, REPORT_PAGE);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new ApiError('REPORT_FORMAT_UNAVAILABLE', `pdf conversion failed: ${detail}`, {
+        format: 'pdf',
+        detail: translate(locale, 'errors.details.pdf_conversion_failed', { detail }),
+      });
+    }
+    writeFileAtomic(target, pdf);
+  }
   return sheets.map((s) => s.name);
 }

@@ -10,6 +10,7 @@ import { translate } from '../../renderer/src/i18n/index.js';
 import { registerIpc, sendMenuCommand } from './ipc.js';
 import { installApplicationMenu } from './menu.js';
 import { chooseNativeBinding } from './native.js';
+import { htmlToPdfWithElectron } from './print-pdf.js';
 import { resolveAppPaths } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { hardenSession, hardenWebContents } from './security.js';
@@ -51,6 +52,7 @@ function start(): void {
     dataDir: paths.dataDir,
     door: 'electron',
     version: app.getVersion(),
+    htmlToPdf: htmlToPdfWithElectron,
     ...(native.nativeBinding ? { nativeBinding: native.nativeBinding } : {}),
   });
   service = svc;

@@ -2,6 +2,8 @@
  * Checks applied to every IPC message before it reaches the service or a dialog. Pure: ipc.ts
  * extracts the facts from Electron's event and asks these functions.
  */
+import { PAPER_SIZES } from '../domain/print-layout.js';
+import type { PdfPage } from '../io/report-html.js';
 import { isAppUrl } from './app-url.js';
 
 /** What ipc.ts reads from an IpcMainInvokeEvent. `null` when the sending frame has gone. */
@@ -40,8 +42,8 @@ export function validateDefaultName(x: unknown): string | null {
   return name;
 }
 
-/** What a file dialog is for: a project, an input to import, an XLSX (templates, exports), or an output folder. */
-export const FILE_KINDS = ['project', 'data', 'spreadsheet', 'folder'] as const;
+/** What a file dialog is for: a project, an input to import, an XLSX (templates, exports), an output folder, or a PDF. */
+export const FILE_KINDS = ['project', 'data', 'spreadsheet', 'folder', 'pdf', 'png'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 /** The dialog kind from the renderer: absent means a project; anything else unknown is refused. */
@@ -59,14 +61,29 @@ export const DIALOG_FILTERS: Record<FileKind, { labelKey: string; extensions: st
   ],
   spreadsheet: [{ labelKey: 'dialog.spreadsheetFilter', extensions: ['xlsx'] }],
   folder: [],
+  pdf: [{ labelKey: 'dialog.pdfFilter', extensions: ['pdf'] }],
+  png: [{ labelKey: 'dialog.pngFilter', extensions: ['png'] }],
 };
+
+/** The extension a saved file of each kind must end with (none for inputs and folders). */
+const SAVE_EXTENSIONS: Record<FileKind, string | null> = { project: 'gpkg', spreadsheet: 'xlsx', pdf: 'pdf', png: 'png', data: null, folder: null };
 
 /**
  * GTK's save dialog does not add the filter's extension: saved files get their kind's extension
- * when the user typed none (projects .gpkg, sheets .xlsx).
+ * when the user typed none (projects .gpkg, sheets .xlsx, PDFs .pdf).
  */
 export function ensureExtension(file: string, kind: FileKind): string {
-  const ext = kind === 'spreadsheet' ? 'xlsx' : kind === 'project' ? 'gpkg' : null;
+  const ext = SAVE_EXTENSIONS[kind];
   if (!ext || new RegExp(`\\.${ext}$`, 'i').test(file)) return file;
   return `${file}.${ext}`;
+}
+
+/** The page of a window printed to PDF: exactly `{ paper: 'A4' | 'A3', landscape: boolean }`, else null. */
+export function validatePdfPage(x: unknown): PdfPage | null {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || Object.getPrototypeOf(x) !== Object.prototype) return null;
+  const keys = Object.keys(x).sort();
+  if (keys.length !== 2 || keys[0] !== 'landscape' || keys[1] !== 'paper') return null;
+  const { paper, landscape } = x as Record<string, unknown>;
+  if (typeof paper !== 'string' || !(PAPER_SIZES as readonly string[]).includes(paper) || typeof landscape !== 'boolean') return null;
+  return { paper: paper as PdfPage['paper'], landscape };
 }

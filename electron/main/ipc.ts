@@ -1,15 +1,26 @@
 /**
  * The IPC door: one invoke channel for the whole PlannerApi (through `dispatch`, which validates
- * every argument object), two dialog channels, and the one-way menu-command channel.
+ * every argument object), two dialog channels, printing the window to PDF, and the one-way
+ * menu-command channel.
  */
 import path from 'node:path';
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../api/dispatch.js';
 import { ApiError, type ApiResult } from '../api/errors.js';
 import type { Locale, PlannerApi } from '../api/schema.js';
+import { writeFileAtomic } from '../io/write-file.js';
 import { translate } from '../../renderer/src/i18n/index.js';
-import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND } from './ipc-channels.js';
-import { DIALOG_FILTERS, ensureExtension, isTrustedSender, validateDefaultName, validateFileKind, type FileKind, type SenderFacts } from './ipc-security.js';
+import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND, IPC_PRINT_PDF } from './ipc-channels.js';
+import {
+  DIALOG_FILTERS,
+  ensureExtension,
+  isTrustedSender,
+  validateDefaultName,
+  validateFileKind,
+  validatePdfPage,
+  type FileKind,
+  type SenderFacts,
+} from './ipc-security.js';
 import type { MenuCommand } from './menu-commands.js';
 
 export interface IpcContext {
@@ -70,17 +81,43 @@ export function registerIpc(ctx: IpcContext): void {
     if (name === null) throw new Error('defaultName must be a file name (no folders, at most 255 characters)');
     const kind = validateFileKind(kindArg);
     if (kind === null) throw new Error('unknown file dialog kind');
-    const locale = ctx.locale();
-    const win = ctx.window();
-    const options = {
-      title: translate(locale, kind === 'project' ? 'dialog.saveAsTitle' : 'dialog.saveFileTitle'),
-      defaultPath: path.join(app.getPath('documents'), ensureExtension(name, kind)),
-      filters: dialogFilters(locale, kind),
-      properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
-    };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : ensureExtension(result.filePath, kind);
+    return askSavePath(ctx, name, kind);
   });
+
+  // The calling window as a PDF (the print layout): its print stylesheet lays out the page, so
+  // no margins are added here; the bytes are written under a temporary name and renamed.
+  ipcMain.handle(IPC_PRINT_PDF, async (event, defaultName: unknown, pageArg: unknown): Promise<string | null> => {
+    if (!trusted(ctx, event)) throw new Error('untrusted sender');
+    const name = validateDefaultName(defaultName);
+    if (name === null) throw new Error('defaultName must be a file name (no folders, at most 255 characters)');
+    const page = validatePdfPage(pageArg);
+    if (page === null) throw new Error("page must be { paper: 'A4' | 'A3', landscape: boolean }");
+    const file = await askSavePath(ctx, name, 'pdf');
+    if (!file) return null;
+    const pdf = await event.sender.printToPDF({
+      pageSize: page.paper,
+      landscape: page.landscape,
+      printBackground: true,
+      preferCSSPageSize: true,
+      margins: { marginType: 'none' },
+    });
+    writeFileAtomic(file, pdf);
+    return file;
+  });
+}
+
+/** The native save dialog (replacing a file is confirmed in it); the chosen path with its kind's extension, or null. */
+async function askSavePath(ctx: IpcContext, name: string, kind: FileKind): Promise<string | null> {
+  const locale = ctx.locale();
+  const win = ctx.window();
+  const options = {
+    title: translate(locale, kind === 'project' ? 'dialog.saveAsTitle' : 'dialog.saveFileTitle'),
+    defaultPath: path.join(app.getPath('documents'), ensureExtension(name, kind)),
+    filters: dialogFilters(locale, kind),
+    properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+  };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : ensureExtension(result.filePath, kind);
 }
 
 function dialogFilters(locale: Locale, kind: FileKind): { name: string; extensions: string[] }[] {

@@ -8,6 +8,7 @@ export const MENU_COMMANDS = [
   'file.openDemo',
   'file.saveAs',
   'file.import',
+  'file.reports',
   'edit.undo',
   'edit.redo',
   'edit.history',

@@ -79,6 +79,7 @@ export function buildMenuTemplate(opts: MenuTemplateOptions): MenuItemSpec[] {
       separator,
       { label: t('saveAs'), command: 'file.saveAs', accelerator: 'CmdOrCtrl+Shift+S' },
       { label: t('import'), command: 'file.import', accelerator: 'CmdOrCtrl+I' },
+      { label: translate(opts.locale, 'reportsUi.commands.open'), command: 'file.reports' },
       // On macOS 退出 lives in the application menu.
       ...(isMac ? [] : [separator, { label: t('quit'), role: 'quit' } satisfies MenuItemSpec]),
     ],

@@ -12,6 +12,7 @@ import type { CcpBridge } from '../../renderer/src/api/bridge.js';
 const IPC_INVOKE = 'ccp:invoke';
 const IPC_DIALOG_OPEN = 'ccp:dialog-open';
 const IPC_DIALOG_SAVE = 'ccp:dialog-save';
+const IPC_PRINT_PDF = 'ccp:print-pdf';
 const IPC_MENU_COMMAND = 'ccp:menu-command';
 
 const bridge: CcpBridge = {
@@ -20,6 +21,7 @@ const bridge: CcpBridge = {
     door: 'electron',
     showOpenDialog: (kind) => ipcRenderer.invoke(IPC_DIALOG_OPEN, kind ?? 'project'),
     showSaveDialog: (defaultName, kind) => ipcRenderer.invoke(IPC_DIALOG_SAVE, defaultName, kind ?? 'project'),
+    printToPdf: (defaultName, page) => ipcRenderer.invoke(IPC_PRINT_PDF, defaultName, page),
     onMenuCommand(cb) {
       // Hand the renderer only the command string, never the IPC event (it carries ipcRenderer).
       const listener = (_event: IpcRendererEvent, command: unknown) => {

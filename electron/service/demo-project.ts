@@ -1,5 +1,6 @@
 /** Creating the demo county project (示例县, fictional sample data) from the deterministic generator. */
 import { EMPTY_SCENARIO_PAYLOAD, type ScenarioPayload } from '../domain/planning.js';
+import { defaultPrintLayout } from '../domain/print-layout.js';
 import { proposedVillageClinic, type Village } from '../domain/types.js';
 import { gridFromFunction } from '../engine/elevation.js';
 import { generateDemoCounty } from '../io/demo/generate.js';
@@ -15,6 +16,16 @@ export const DEMO_SCENARIO = {
   name: '方案二：龙岗村新建村卫生室',
   description: '在龙岗村（431299202213，人口多、无村卫生室）新建一所村卫生室，配乡村医生 2 名（虚构示例）',
   villageCode: '431299202213',
+};
+
+/** The example print layout template the demo ships with (A4 portrait, for meetings). */
+export const DEMO_PRINT_TEMPLATE = {
+  name: 'A4竖版会议用图',
+  layout: defaultPrintLayout('A4', 'portrait', {
+    title: '示例县村级医疗卫生服务覆盖图',
+    subtitle: '村卫生室 15 分钟、乡镇卫生院 30 分钟、县医院 60 分钟可达范围',
+    organisation: '示例县卫生健康局',
+  }),
 };
 
 /** Scenario payload: a village clinic with two village doctors at the village's location. */
@@ -43,13 +54,15 @@ export function createDemoProject(file: string, opts: StoreOptions & { overwrite
     opts,
   );
   const village = county.villages.find((v) => v.code === DEMO_SCENARIO.villageCode);
-  if (village) {
-    try {
+  try {
+    if (village) {
       store.createScenario({ name: DEMO_SCENARIO.name, description: DEMO_SCENARIO.description, payload: JSON.stringify(demoScenarioPayload(village)) });
-    } catch (e) {
-      store.close();
-      throw e;
     }
+    // Shipped as part of the project, not as an edit: the demo starts with an empty history.
+    store.savePrintTemplate(DEMO_PRINT_TEMPLATE.name, DEMO_PRINT_TEMPLATE.layout, null);
+  } catch (e) {
+    store.close();
+    throw e;
   }
   return store;
 }

@@ -21,9 +21,11 @@ import type { Scenario, VillageArea } from '../domain/types.js';
 import { summarizeScenario } from '../engine/planning/index.js';
 import { writePlanningFiles } from '../io/planning-export.js';
 import { writeTourFiles } from '../io/tours-export.js';
-import { writeReportFile } from '../io/reports.js';
+import { writeReportFile, type ReportOutput } from '../io/reports.js';
 import { runTourPlanning } from '../engine/tours/index.js';
 import { checkTourConfig } from './tour-config.js';
+import { checkTemplateLayout, checkTemplateName, decodePng } from './print-templates.js';
+import { writeFileAtomic } from '../io/write-file.js';
 import { translate } from '../../renderer/src/i18n/index.js';
 import { exportTable } from '../io/export-layer.js';
 import { writeCoverageFiles } from '../io/coverage-export.js';
@@ -47,6 +49,12 @@ export interface ServiceOptions {
   version: string;
   /** better_sqlite3.node built for the running runtime (Electron's ABI in development). */
   nativeBinding?: string;
+  /**
+   * Prints a self-contained HTML document to PDF (PDF reports). Injected per door: headless
+   * Chromium for the CLI and browser mode, webContents.printToPDF in Electron. Without it
+   * writeReport refuses format 'pdf' with REPORT_FORMAT_UNAVAILABLE.
+   */
+  htmlToPdf?: (html: string, page: { paper: 'A4' | 'A3'; landscape: boolean }) => Promise<Uint8Array>;
 }
 
 export interface PlannerService extends PlannerApi {
@@ -395,6 +403,30 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       s.setTourConfig(tourConfig, t('cli.changeLabels.tourConfig', { count: names.length }), replace ?? false);
       return s.getTourConfig();
     },
+    async getPrintTemplates() {
+      return current().readPrintTemplates();
+    },
+    async savePrintTemplate({ name, layout }: ApiArgsOf<'savePrintTemplate'>) {
+      const s = writable();
+      const stored = checkTemplateName(name, t);
+      checkTemplateLayout(stored, layout, t);
+      return s.savePrintTemplate(stored, layout, t('cli.changeLabels.savePrintTemplate', { name: stored }));
+    },
+    async deletePrintTemplate({ name }: ApiArgsOf<'deletePrintTemplate'>) {
+      const s = writable();
+      const stored = name.trim();
+      if (!s.deletePrintTemplate(stored, t('cli.changeLabels.deletePrintTemplate', { name: stored }))) {
+        throw new ApiError('PRINT_TEMPLATE_NOT_FOUND', `no print template named ${stored}`, { name: stored });
+      }
+      return s.readPrintTemplates();
+    },
+    async writePng({ path: out, data, overwrite }: ApiArgsOf<'writePng'>) {
+      const bytes = decodePng(out, data, t);
+      const target = path.resolve(out);
+      if (!overwrite && fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
+      writeFileAtomic(target, bytes);
+      return { path: target, bytes: bytes.length };
+    },
     async planTours({ mode, scenarioId, outDir }: ApiArgsOf<'planTours'>) {
       const s = current();
       const run = runScenario(s, scenarioId ?? BASELINE_SCENARIO_ID, mode);
@@ -403,11 +435,16 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
       return { plan, files };
     },
     async writeReport({ kind, format, path: out, mode, scenarioId, overwrite }: ApiArgsOf<'writeReport'>) {
-      if (format !== 'xlsx') throw new ApiError('REPORT_FORMAT_UNAVAILABLE', `${format} reports are not yet available`, { format });
+      // Both refusals come before the (long) analysis run.
+      const htmlToPdf = format === 'pdf' ? opts.htmlToPdf : undefined;
+      if (format === 'pdf' && !htmlToPdf) {
+        throw new ApiError('REPORT_FORMAT_UNAVAILABLE', 'pdf reports need a PDF converter, which this door lacks', { format, detail: t('errors.details.pdf_no_converter') });
+      }
       const target = path.resolve(out);
       if (!overwrite && fs.existsSync(target)) throw new ApiError('FILE_EXISTS', `file exists: ${target}`, { path: target });
       const s = current();
-      const run = runScenario(s, scenarioId ?? BASELINE_SCENARIO_ID, mode);
+      const id = scenarioId ?? BASELINE_SCENARIO_ID;
+      const run = runScenario(s, id, mode);
       const planning = planningOf(run);
       const { input } = run;
       const names = {
@@ -415,6 +452,18 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
         facilities: new Map(input.facilities.map((f) => [f.code, f.name])),
         villages: new Map(input.villages.map((v) => [v.code, v.name])),
       };
+      const output: ReportOutput = htmlToPdf
+        ? {
+            format: 'pdf',
+            htmlToPdf,
+            meta: {
+              project: s.meta().title || path.basename(s.path, path.extname(s.path)),
+              scenario: scenarioRow(s, id)?.name ?? t('scenariosUi.panel.baseline'),
+              mode,
+              generated: localDateTime(new Date()),
+            },
+          }
+        : { format: 'xlsx' };
       const sheets = await writeReportFile(kind, {
         planning,
         decisions: run.decisions,
@@ -423,7 +472,7 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
         names,
         tours: kind === 'tours' || kind === 'yearly' ? tourPlan(s, run) : null,
         rules: s.ruleValues(),
-      }, target, config.locale);
+      }, target, config.locale, output);
       return { path: target, sheets };
     },
     async compareScenarios({ a, b, mode }: ApiArgsOf<'compareScenarios'>) {
@@ -541,6 +590,12 @@ export function createPlannerService(opts: ServiceOptions): PlannerService {
 
 function demInfo(r: RasterRecord): DemInfo {
   return { name: r.name, width: r.width, height: r.height, west: r.west, north: r.north, dx: r.dx, dy: r.dy, source: r.source };
+}
+
+/** "2025-03-01 14:05" in local time (the date printed on reports). */
+function localDateTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 function summarize(s: ProjectStore): ProjectSummary {

@@ -16,7 +16,8 @@ import { LAYER_NAMES } from '../api/schema.js';
 import type { Facility, GridGeometry, Posting, Road, Scenario, Township, Village, VillageArea } from '../domain/types.js';
 import type { ProposalDecision } from '../domain/planning.js';
 import type { ThcTourConfig, TourConfig, VillageTourConstraint } from '../domain/tours.js';
-import { thcTourConfigSchema, villageTourConstraintSchema } from '../api/schema.js';
+import { printLayoutSchema, thcTourConfigSchema, villageTourConstraintSchema } from '../api/schema.js';
+import { checkPrintLayout, type PrintLayout, type PrintTemplate } from '../domain/print-layout.js';
 import { RULES, RULES_BY_ID, type RuleValues } from '../domain/rules.js';
 import { decodeGpkgGeometry, encodeGpkgGeometry, envelopeOf } from './gpkg-geometry.js';
 import { GPKG_APPLICATION_ID, META_TABLE, SCHEMA_VERSION, getMeta, migrate, seedSettings, setMeta } from './schema.js';
@@ -27,6 +28,7 @@ import {
   DECISIONS_TABLE,
   LAYER_TABLES,
   POSTINGS_TABLE,
+  PRINT_LAYOUTS_TABLE,
   RASTERS_TABLE,
   SCENARIOS_TABLE,
   TOUR_CONFIG_TABLE,
@@ -298,6 +300,63 @@ export class ProjectStore {
       }
       return rows;
     });
+  }
+
+  /**
+   * The stored print layout templates, sorted by name (binary order), in two lists: the ones that
+   * parse and pass checkPrintLayout, and the names of the others (damaged: never thrown, so one
+   * bad row does not hide the rest).
+   */
+  readPrintTemplates(): { templates: PrintTemplate[]; damaged: string[] } {
+    const rows = this.db.prepare('SELECT name, layout, updated_at FROM print_layouts ORDER BY name').all() as { name: string; layout: string; updated_at: string }[];
+    const templates: PrintTemplate[] = [];
+    const damaged: string[] = [];
+    for (const r of rows) {
+      const layout = parsePrintLayout(r.layout);
+      if (layout) templates.push({ name: r.name, layout, updatedAt: r.updated_at });
+      else damaged.push(r.name);
+    }
+    return { templates, damaged };
+  }
+
+  /** The valid stored templates, sorted by name (see readPrintTemplates for the damaged ones). */
+  getPrintTemplates(): PrintTemplate[] {
+    return this.readPrintTemplates().templates;
+  }
+
+  /**
+   * Stores a template (name and layout already checked by the caller), replacing one of the same
+   * name. With a label it is one undoable change; with null it is written without a change-log
+   * row (the demo project's shipped example).
+   */
+  savePrintTemplate(name: string, layout: PrintLayout, label: string | null): PrintTemplate {
+    const json = JSON.stringify(printLayoutSchema.parse(layout));
+    const updatedAt = new Date().toISOString();
+    const write = (db: Database.Database): RowChange[] => {
+      const before = db.prepare('SELECT * FROM print_layouts WHERE name = ?').get(name) as SqlRow | undefined;
+      let fid: number;
+      if (before) {
+        fid = before.fid as number;
+        db.prepare('UPDATE print_layouts SET layout = ?, updated_at = ? WHERE fid = ?').run(json, updatedAt, fid);
+      } else {
+        [fid] = insertRecords(db, PRINT_LAYOUTS_TABLE, [{ name, layout: json, updatedAt }]);
+      }
+      return [{ table: 'print_layouts', fid, before: before ?? null, after: selectRow(db, 'print_layouts', fid)! }];
+    };
+    if (label === null) this.transaction(() => write(this.db));
+    else this.logged(label, 'edit', write);
+    return { name, layout: JSON.parse(json) as PrintLayout, updatedAt };
+  }
+
+  /** Deletes a template in one undoable change; false (nothing logged) when there is none of that name. */
+  deletePrintTemplate(name: string, label: string): boolean {
+    const change = this.logged(label, 'delete', (db) => {
+      const before = db.prepare('SELECT * FROM print_layouts WHERE name = ?').get(name) as SqlRow | undefined;
+      if (!before) return [];
+      db.prepare('DELETE FROM print_layouts WHERE fid = ?').run(before.fid);
+      return [{ table: 'print_layouts', fid: before.fid as number, before, after: null }];
+    });
+    return change !== null;
   }
 
   /** Current rule values; rules missing from the file fall back to their defaults. */
@@ -744,13 +803,26 @@ function toChangeSummary(r: ChangeSummaryRow): ChangeSummary {
 
 /** Tables whose rows a change may touch, by SQL name ('settings' has no TableDef: see rowKey). */
 const CHANGE_TABLES: ReadonlyMap<string, TableDef | null> = new Map<string, TableDef | null>([
-  ...[...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, DECISIONS_TABLE, TOUR_CONFIG_TABLE].map((d) => [d.table, d] as const),
+  ...[...Object.values(LAYER_TABLES), POSTINGS_TABLE, RASTERS_TABLE, SCENARIOS_TABLE, DECISIONS_TABLE, TOUR_CONFIG_TABLE, PRINT_LAYOUTS_TABLE].map((d) => [d.table, d] as const),
   ['settings', null],
 ]);
 
 /** The column a logged row is keyed by: fid, except the rules table (text id: its SQLite rowid). */
 function rowKey(table: string): 'fid' | 'rowid' {
   return table === 'settings' ? 'rowid' : 'fid';
+}
+
+/** A stored layout that parses, has the PrintLayout shape and passes checkPrintLayout; else null. */
+function parsePrintLayout(json: string): PrintLayout | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = printLayoutSchema.safeParse(value);
+  if (!parsed.success) return null;
+  return checkPrintLayout(parsed.data).length === 0 ? parsed.data : null;
 }
 
 function scenarioNotFound(id: number): ApiError {

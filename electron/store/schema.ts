@@ -9,6 +9,7 @@
  *      seeds the rules added for planning proposals (V4, V5, T5-T7 …) with their defaults.
  *   6: adds tour_config (touring set-up per THC and village, JSON per row, unique (scope, code))
  *      and seeds the touring rules (X.tour_*) with their defaults.
+ *   7: adds print_layouts (named print layout templates, JSON per row, unique name).
  * A project from an older version is migrated in one transaction on open; a failure rolls
  * back and leaves the file as it was.
  */
@@ -20,6 +21,7 @@ import {
   DECISIONS_TABLE,
   LAYER_TABLES,
   POSTINGS_TABLE,
+  PRINT_LAYOUTS_TABLE,
   RASTERS_TABLE,
   SCENARIOS_TABLE,
   SETTINGS_TABLE_SQL,
@@ -28,7 +30,7 @@ import {
   type TableDef,
 } from './tables.js';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 /** 'GPKG' as the SQLite application_id (GeoPackage 1.2+). */
 export const GPKG_APPLICATION_ID = 0x47504b47;
 /** GeoPackage 1.3.0: read without warnings by GDAL 3.6 (Debian 12), which only partly supports 1.4. */
@@ -152,6 +154,13 @@ export const MIGRATIONS: Migration[] = [
       createRegisteredTable(db, TOUR_CONFIG_TABLE);
       db.exec('CREATE UNIQUE INDEX tour_config_key ON tour_config(scope, code)');
       seedSettings(db);
+    },
+  },
+  {
+    version: 7,
+    up(db) {
+      createRegisteredTable(db, PRINT_LAYOUTS_TABLE);
+      db.exec('CREATE UNIQUE INDEX print_layouts_name ON print_layouts(name)');
     },
   },
 ];

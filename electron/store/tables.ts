@@ -220,6 +220,22 @@ export const TOUR_CONFIG_TABLE: TableDef = {
   ],
 };
 
+/**
+ * Print layout templates (schema 7): one row per named template (unique name, never "default"),
+ * the layout as JSON (electron/domain/print-layout.ts PrintLayout) and when it was last saved.
+ * Keyed by fid like every other table, so saves and deletions go through the change log (undo).
+ */
+export const PRINT_LAYOUTS_TABLE: TableDef = {
+  table: 'print_layouts',
+  description: '打印版式模板 / print layout templates',
+  since: 7,
+  columns: [
+    { name: 'name', field: 'name', type: 'TEXT', notNull: true, check: 'length(name) > 0' },
+    { name: 'layout', field: 'layout', type: 'TEXT', notNull: true, check: 'json_valid(layout)' },
+    { name: 'updated_at', field: 'updatedAt', type: 'TEXT', notNull: true },
+  ],
+};
+
 /** Rules table with current values; `value` holds numbers and strings as SQLite stores them. */
 export const SETTINGS_TABLE_SQL = `CREATE TABLE settings (
   id TEXT PRIMARY KEY NOT NULL,

@@ -11,7 +11,6 @@ export function spyContext() {
     zoomToProject: vi.fn(),
     toggleLegend: vi.fn(),
     setLocale: vi.fn(async (_l: Locale) => {}),
-    notYet: vi.fn((_k: string) => {}),
     showAbout: vi.fn(),
     runCoverage: vi.fn(async () => {}),
     cancelAnalysis: vi.fn(),
@@ -23,5 +22,6 @@ export function spyContext() {
     undo: vi.fn(async () => {}),
     redo: vi.fn(async () => {}),
     showHistory: vi.fn(async () => {}),
+    openPrint: vi.fn(),
   } satisfies CommandContext;
 }

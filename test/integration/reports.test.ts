@@ -1,4 +1,4 @@
-/** The XLSX reports (issue 7): writeReport on copies of the demo county, and the CLI `report` command. */
+/** The XLSX reports (issue 7): writeReport on copies of the demo county, and the CLI `report` command (PDF: reports-pdf.test.ts). */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,16 +79,6 @@ describe('writeReport (xlsx)', () => {
     expect(rowValues(sheet, 1)).toEqual(['Item', 'Value', 'Unit', 'Basis']);
   }, 120_000);
 
-  it('pdf: a clear "not yet available" error, nothing written', async () => {
-    const s = await open(demoCopy());
-    const file = path.join(tempDir('ccp-report-'), 'yearly.pdf');
-    const e = await callError(s, 'writeReport', { kind: 'yearly', format: 'pdf', path: file, mode: 'car' });
-    expect(e.code).toBe('REPORT_FORMAT_UNAVAILABLE');
-    expect(translate('zh-CN', `errors.${e.code}`, e.params)).toContain('尚未提供');
-    expect(translate('en', `errors.${e.code}`, e.params)).toContain('not yet available');
-    expect(fs.existsSync(file)).toBe(false);
-  });
-
   it('refuses to overwrite an existing file without overwrite (FILE_EXISTS, file untouched)', async () => {
     const s = await open(demoCopy());
     const file = path.join(tempDir('ccp-report-'), 'tiers.xlsx');
@@ -102,7 +92,7 @@ describe('writeReport (xlsx)', () => {
 });
 
 describe('cli report', () => {
-  it('writes the yearly workbook and prints the file and its sheets; pdf exits 1 with the message', () => {
+  it('writes the yearly workbook and prints the file and its sheets', () => {
     const home = tempDir('ccp-report-cli-home-');
     const file = demoCopy();
     const out = path.join(tempDir('ccp-report-cli-'), 'yearly.xlsx');
@@ -115,8 +105,5 @@ describe('cli report', () => {
     expect(r.out).toContain(`已写出报表：${out}`);
     expect(r.out).toContain('工作表：年度汇总');
     expect(fs.existsSync(out)).toBe(true);
-    const pdf = cli(['report', file, '--kind', 'yearly', '--format', 'pdf', '--out', out.replace(/xlsx$/, 'pdf')]);
-    expect(pdf.code).toBe(1);
-    expect(pdf.err).toContain('pdf 格式的报表尚未提供');
   }, 120_000);
 });

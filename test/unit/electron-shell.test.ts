@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, isAppUrl, mimeTypeFor, resolveAppRequest } from '../../electron/main/app-url.js';
-import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND } from '../../electron/main/ipc-channels.js';
+import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_INVOKE, IPC_MENU_COMMAND, IPC_PRINT_PDF } from '../../electron/main/ipc-channels.js';
 import type { IpcContext } from '../../electron/main/ipc.js';
-import { ensureExtension, isTrustedSender, validateDefaultName, validateFileKind } from '../../electron/main/ipc-security.js';
+import { ensureExtension, isTrustedSender, validateDefaultName, validateFileKind, validatePdfPage } from '../../electron/main/ipc-security.js';
 import { MENU_COMMANDS, isMenuCommand } from '../../electron/main/menu-commands.js';
 import { buildMenuTemplate, collectCommands, type MenuItemSpec } from '../../electron/main/menu-template.js';
 import { chooseNativeBinding, DEV_NATIVE_BINDING } from '../../electron/main/native.js';
@@ -97,7 +97,7 @@ describe('application menu', () => {
 
   it('lists the promised items under 文件, 视图, 分析, 打印 and 帮助', () => {
     const [file, , view, analysis, print, help] = template('zh-CN');
-    expect(file.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['打开项目…', '打开示例县', '另存为…', '导入…', '退出']);
+    expect(file.submenu!.filter((i) => i.label).map((i) => i.label)).toEqual(['打开项目…', '打开示例县', '另存为…', '导入…', '报表…', '退出']);
     const edit = walk(template('zh-CN', 'linux')).find((i) => i.label === '编辑')!;
     expect(edit.submenu!.filter((i) => i.command).map((i) => [i.command, i.accelerator ?? null])).toEqual([
       ['edit.undo', 'CmdOrCtrl+Z'],
@@ -410,6 +410,67 @@ describe('IPC checks', () => {
     expect(electron.dialogCalls.at(-1)).toEqual({ title: '选择输出文件夹', properties: ['openDirectory', 'createDirectory'] });
     expect(await save(event(mainFrame), '行政村模板', 'spreadsheet')).toBe('/home/u/新项目.xlsx');
     expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '行政村模板.xlsx') });
+    expect(await save(event(mainFrame), '巡诊排班表', 'pdf')).toBe('/home/u/新项目.pdf');
+    expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '巡诊排班表.pdf'), filters: [{ name: 'PDF 文档', extensions: ['pdf'] }] });
+  });
+
+  it('accepts only { paper: A4|A3, landscape: boolean } as the page of a window printed to PDF', () => {
+    expect(validatePdfPage({ paper: 'A4', landscape: true })).toEqual({ paper: 'A4', landscape: true });
+    expect(validatePdfPage({ landscape: false, paper: 'A3' })).toEqual({ paper: 'A3', landscape: false });
+    for (const bad of [undefined, null, 'A4', ['A4', true], { paper: 'A5', landscape: true }, { paper: 'a4', landscape: true }, { paper: 'A4' }, { paper: 'A4', landscape: 'yes' }, { paper: 'A4', landscape: true, margins: 0 }]) {
+      expect(validatePdfPage(bad), JSON.stringify(bad)).toBeNull();
+    }
+    expect(ensureExtension('/home/u/示例县地图', 'pdf')).toBe('/home/u/示例县地图.pdf');
+    expect(ensureExtension('/home/u/a.PDF', 'pdf')).toBe('/home/u/a.PDF');
+  });
+
+  it('ccp:print-pdf prints the calling window for our window only, with strict arguments; null when cancelled', async () => {
+    const { registerIpc } = await import('../../electron/main/ipc.js');
+    const win = { isDestroyed: () => false, webContents: { id: 7 } };
+    registerIpc({ service: {} as IpcContext['service'], locale: () => 'zh-CN', window: (() => win) as unknown as IpcContext['window'] });
+    const mainFrame = { url: 'app://renderer/index.html', parent: null };
+    const printed: unknown[] = [];
+    const event = (frame: unknown, id = 7) => ({
+      senderFrame: frame,
+      sender: {
+        id,
+        mainFrame,
+        printToPDF: async (options: unknown) => {
+          printed.push(options);
+          return Buffer.from('%PDF-1.7 test');
+        },
+      },
+    });
+    const print = electron.handlers.get(IPC_PRINT_PDF)!;
+    const page = { paper: 'A3', landscape: true };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccp-print-'));
+    const saved = electron.dialogResult;
+    try {
+      electron.dialogResult = { canceled: false, filePaths: [], filePath: path.join(dir, '示例县地图') };
+      expect(await print(event(mainFrame), '示例县地图', page)).toBe(path.join(dir, '示例县地图.pdf'));
+      expect(fs.readFileSync(path.join(dir, '示例县地图.pdf'), 'utf8')).toBe('%PDF-1.7 test');
+      expect(fs.readdirSync(dir)).toEqual(['示例县地图.pdf']);
+      expect(printed).toEqual([{ pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } }]);
+      expect(electron.dialogCalls.at(-1)).toMatchObject({ title: '保存文件', defaultPath: path.join('/home/u/Documents', '示例县地图.pdf'), filters: [{ name: 'PDF 文档', extensions: ['pdf'] }] });
+
+      const iframe = { url: 'app://renderer/index.html', parent: mainFrame };
+      const dialogs = electron.dialogCalls.length;
+      await expect(Promise.resolve(print(event(iframe), 'x', page))).rejects.toThrow(/untrusted/);
+      await expect(Promise.resolve(print(event(mainFrame, 99), 'x', page))).rejects.toThrow(/untrusted/);
+      await expect(Promise.resolve(print(event({ url: 'https://evil.example/', parent: null }), 'x', page))).rejects.toThrow(/untrusted/);
+      await expect(Promise.resolve(print(event(mainFrame), '../../etc/x', page))).rejects.toThrow(/defaultName/);
+      for (const bad of [undefined, { paper: 'A5', landscape: true }, { paper: 'A4' }, { paper: 'A4', landscape: 1 }, { paper: 'A4', landscape: true, scale: 2 }]) {
+        await expect(Promise.resolve(print(event(mainFrame), 'x', bad)), JSON.stringify(bad)).rejects.toThrow(/page/);
+      }
+      expect(electron.dialogCalls.length).toBe(dialogs);
+
+      electron.dialogResult = { canceled: true, filePaths: [], filePath: '' };
+      expect(await print(event(mainFrame), 'x', { paper: 'A4', landscape: false })).toBeNull();
+      expect(printed).toHaveLength(1);
+    } finally {
+      electron.dialogResult = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -422,22 +483,24 @@ describe('preload bridge', () => {
     electron.listeners.clear();
   });
 
-  it('exposes window.ccp with invoke and host, forwarding only its four channels', async () => {
+  it('exposes window.ccp with invoke and host, forwarding only its five channels', async () => {
     await import('../../electron/preload/index.js');
     const ccp = electron.exposed.ccp as import('../../renderer/src/api/bridge.js').CcpBridge;
     expect(Object.keys(ccp).sort()).toEqual(['host', 'invoke']);
-    expect(Object.keys(ccp.host).sort()).toEqual(['door', 'onMenuCommand', 'showOpenDialog', 'showSaveDialog']);
+    expect(Object.keys(ccp.host).sort()).toEqual(['door', 'onMenuCommand', 'printToPdf', 'showOpenDialog', 'showSaveDialog']);
     expect(ccp.host.door).toBe('electron');
 
     await ccp.invoke('getLayer', { layer: 'villages' });
     await ccp.host.showOpenDialog();
     await ccp.host.showSaveDialog('示例县.gpkg');
     await ccp.host.showOpenDialog('data');
+    await ccp.host.printToPdf('示例县地图.pdf', { paper: 'A3', landscape: true });
     expect(electron.invoked).toEqual([
       [IPC_INVOKE, 'getLayer', { layer: 'villages' }],
       [IPC_DIALOG_OPEN, 'project'],
       [IPC_DIALOG_SAVE, '示例县.gpkg', 'project'],
       [IPC_DIALOG_OPEN, 'data'],
+      [IPC_PRINT_PDF, '示例县地图.pdf', { paper: 'A3', landscape: true }],
     ]);
 
     const got: string[] = [];
@@ -453,7 +516,7 @@ describe('preload bridge', () => {
 
   it('uses the same channel names as the main process', () => {
     const text = fs.readFileSync(path.join(root, 'electron/preload/index.ts'), 'utf8');
-    for (const channel of [IPC_INVOKE, IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_MENU_COMMAND]) {
+    for (const channel of [IPC_INVOKE, IPC_DIALOG_OPEN, IPC_DIALOG_SAVE, IPC_PRINT_PDF, IPC_MENU_COMMAND]) {
       expect(text).toContain(`'${channel}'`);
     }
   });

@@ -50,14 +50,13 @@ describe('command registry', () => {
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
-  it('routes unbuilt features (print) to the "later version" notice and nothing else', async () => {
-    for (const id of ['print.map']) {
-      const ctx = spyContext();
-      expect(await runCommand(id, ctx, withProject)).toBe(true);
-      expect(ctx.notYet).toHaveBeenCalledTimes(1);
-      const others = Object.entries(ctx).filter(([name, fn]) => name !== 'notYet' && fn.mock.calls.length > 0);
-      expect(others).toEqual([]);
-    }
+  it('opens the print layout editor from 打印 → 打印地图 (Ctrl+P), and only with a project', async () => {
+    const ctx = spyContext();
+    expect(await runCommand('print.map', ctx, withProject)).toBe(true);
+    expect(ctx.openPrint).toHaveBeenCalledTimes(1);
+    const others = Object.entries(ctx).filter(([name, fn]) => name !== 'openPrint' && fn.mock.calls.length > 0);
+    expect(others).toEqual([]);
+    expect(await runCommand('print.map', ctx, { ...withProject, hasProject: false })).toBe(false);
   });
 
   it('runs built commands through the context', async () => {
@@ -68,7 +67,6 @@ describe('command registry', () => {
     expect(ctx.openDemo).toHaveBeenCalledTimes(1);
     expect(ctx.setLocale).toHaveBeenCalledWith('en');
     expect(ctx.toggleLegend).toHaveBeenCalledTimes(1);
-    expect(ctx.notYet).not.toHaveBeenCalled();
   });
 
   it('ignores unknown ids and disabled commands', async () => {

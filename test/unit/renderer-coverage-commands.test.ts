@@ -12,7 +12,6 @@ describe('coverage analysis commands', () => {
     for (const id of ids) {
       const c = findCommand(id)!;
       expect(c.menu).toBe('analysis');
-      expect(c.planned).toBeUndefined();
       expect(toolbarCommands()).toContain(c);
     }
     expect(ids.map((id) => translate('zh-CN', findCommand(id)!.toolbarKey!))).toEqual(['覆盖分析', '取消分析', '假设情景', '重置假设']);
@@ -21,11 +20,10 @@ describe('coverage analysis commands', () => {
     expect(COMMANDS.filter((c) => c.menu === 'analysis').map((c) => c.id)).toEqual([...ids, 'scenario.compare', 'tours.plan', 'settings.open']);
   });
 
-  it('runs the analysis (no "later version" notice any more)', async () => {
+  it('runs the analysis', async () => {
     const ctx = spyContext();
     expect(await runCommand('analysis.coverage', ctx, base)).toBe(true);
     expect(ctx.runCoverage).toHaveBeenCalledTimes(1);
-    expect(ctx.notYet).not.toHaveBeenCalled();
   });
 
   it('cancel only while running; no second run meanwhile', async () => {

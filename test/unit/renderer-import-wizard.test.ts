@@ -165,7 +165,6 @@ describe('import and undo commands', () => {
     expect(c.undo).toHaveBeenCalledTimes(1);
     expect(c.redo).toHaveBeenCalledTimes(1);
     expect(c.showHistory).toHaveBeenCalledTimes(1);
-    expect(c.notYet).not.toHaveBeenCalled();
     expect(findCommand('file.import')!.menu).toBe('file');
     expect(translate('zh-CN', findCommand('file.import')!.labelKey)).toBe('导入…');
     expect(translate('zh-CN', findCommand('edit.history')!.labelKey)).toBe('历史记录…');

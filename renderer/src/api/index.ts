@@ -19,7 +19,13 @@ function browserHost(): HostServices<'browser'> {
   return {
     door: 'browser',
     showOpenDialog: () => useAppStore.getState().requestPath('open', lastPath()),
-    showSaveDialog: (defaultName) => useAppStore.getState().requestPath('save', siblingPath(lastPath(), defaultName)),
+    showSaveDialog: (defaultName, kind) =>
+      useAppStore.getState().requestPath('save', siblingPath(lastPath(), defaultName), kind && kind !== 'project' ? 'dialog.saveFileTitle' : undefined),
+    // The browser prints the page itself: its print stylesheet sets the paper, the user picks "Save as PDF".
+    printToPdf: async () => {
+      window.print();
+      return null;
+    },
     // No native menu in a browser: the in-app menu bar dispatches the commands itself.
     onMenuCommand: () => () => {},
   };

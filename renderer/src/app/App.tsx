@@ -19,6 +19,10 @@ import { PlanningPanel } from '../panels/planning/PlanningPanel.js';
 import { SettingsDialog } from '../panels/planning/SettingsDialog.js';
 import { CompareDialog } from '../panels/scenarios/CompareDialog.js';
 import { ScenarioPanel } from '../panels/scenarios/ScenarioPanel.js';
+import { ReportsDialog } from '../panels/reports/ReportsDialog.js';
+import { PrintEditor } from '../print/PrintEditor.js';
+import { PrintRoot } from '../print/printExport.js';
+import { printAutomationSpec, runPrintAutomation } from '../print/automation.js';
 import { Legend } from '../panels/Legend.js';
 import { StatusBar } from '../panels/StatusBar.js';
 import { useAppStore } from '../state/store.js';
@@ -31,10 +35,14 @@ import { useT } from './useT.js';
 export function App() {
   const t = useT();
   const legendVisible = useAppStore((s) => s.legendVisible);
+  const printOpen = useAppStore((s) => s.printOpen);
   const browser = host.door === 'browser';
 
   useEffect(() => {
     void bootstrap();
+    // The CLI's headless print (print/automation.ts): the same app, printing what the address asks for.
+    const printSpec = printAutomationSpec();
+    if (printSpec) void runPrintAutomation(printSpec);
     // Electron: the native menu sends command ids; browser: keyboard shortcuts dispatch them.
     return browser ? installShortcuts() : host.onMenuCommand(dispatchCommand);
   }, [browser]);
@@ -92,6 +100,9 @@ export function App() {
         <DetailPane />
       </main>
       <StatusBar />
+      {/* Before the path and confirm modals: their saves ask through them in a browser. */}
+      {printOpen && <PrintEditor />}
+      <ReportsDialog />
       <PathDialog />
       <ConfirmDialog />
       <AboutDialog />
@@ -99,6 +110,7 @@ export function App() {
       <HistoryDialog />
       <SettingsDialog />
       <CompareDialog />
+      <PrintRoot />
     </div>
   );
 }

@@ -80,7 +80,6 @@ export function MenuBar() {
                     >
                       <span className="menu-check">{checked ? '✓' : ''}</span>
                       <span className="menu-label">{t(cmd.labelKey)}</span>
-                      {cmd.planned && <span className="menu-planned">…</span>}
                       <span className="menu-shortcut">{cmd.shortcut ? shortcutLabel(cmd.shortcut, isMac) : ''}</span>
                     </button>
                   </li>

@@ -88,6 +88,26 @@ export async function reloadProjectData(): Promise<void> {
   await analysisProjectOpened();
 }
 
+/**
+ * Runs a write to a path the user chose, which refuses to replace an existing file unless told.
+ * The native save dialog has already asked about replacing; the browser door's path modal has
+ * not, so it asks here when the server reports FILE_EXISTS. Null when the user keeps the file.
+ */
+export async function writeAskingToOverwrite<T>(path: string, write: (overwrite: boolean) => Promise<T>): Promise<T | null> {
+  try {
+    return await write(host.door === 'electron');
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== 'FILE_EXISTS') throw e;
+    const ok = await store.getState().requestConfirm({
+      titleKey: 'dialog.overwriteTitle',
+      messageKey: 'dialog.overwriteMessage',
+      params: { path },
+      confirmKey: 'dialog.overwrite',
+    });
+    return ok ? write(true) : null;
+  }
+}
+
 function translateNow(key: string, params?: Record<string, string | number>): string {
   return translate(store.getState().locale, key, params);
 }
@@ -115,22 +135,8 @@ export const commandContext: CommandContext = {
     if (!path) return;
     if (host.door === 'browser') rememberPath(path);
     await busy(async () => {
-      // The native save dialog has already asked about replacing an existing file; the browser
-      // door's path modal has not, so it asks here when the server reports FILE_EXISTS.
-      let summary: ProjectSummary;
-      try {
-        summary = await api.saveProjectAs(host.door === 'electron' ? { path, overwrite: true } : { path });
-      } catch (e) {
-        if (!(e instanceof ApiError) || e.code !== 'FILE_EXISTS') throw e;
-        const ok = await store.getState().requestConfirm({
-          titleKey: 'dialog.overwriteTitle',
-          messageKey: 'dialog.overwriteMessage',
-          params: { path },
-          confirmKey: 'dialog.overwrite',
-        });
-        if (!ok) return;
-        summary = await api.saveProjectAs({ path, overwrite: true });
-      }
+      const summary = await writeAskingToOverwrite(path, (overwrite) => api.saveProjectAs(overwrite ? { path, overwrite } : { path }));
+      if (!summary) return;
       await showProject(summary);
       store.getState().pushNotice('notice.saved', { path: summary.path });
     });
@@ -160,10 +166,6 @@ export const commandContext: CommandContext = {
     }
   },
 
-  notYet: (labelKey: string) => {
-    store.getState().pushNotice('notice.notYet', {}, { feature: labelKey });
-  },
-
   showAbout: () => {
     store.getState().setAboutOpen(true);
     void api
@@ -183,6 +185,8 @@ export const commandContext: CommandContext = {
   resetWhatIf: () => resetWhatIf(),
   openCompare: () => openCompare(),
   openSettings: () => store.getState().setSettingsOpen(true),
+  openReports: () => store.getState().setReportsOpen(true),
+  openPrint: () => store.getState().setPrintOpen(true),
   openTours: () => openTours(),
 };
 

@@ -16,11 +16,13 @@ export interface CommandContext {
   zoomToProject(): void;
   toggleLegend(): void;
   setLocale(locale: Locale): Promise<void>;
-  /** Tells the user the feature named by `labelKey` comes in a later version (no fake result). */
-  notYet(labelKey: string): void;
   showAbout(): void;
   /** 文件 → 导入…: opens the import wizard. */
   openImport(): void;
+  /** 文件 → 报表…: the reports dialog (PDF / XLSX for meetings). */
+  openReports?(): void;
+  /** 打印 → 打印地图…: the print layout editor. */
+  openPrint?(): void;
   /** 编辑 → 撤销 / 重做: the project's change log (imports and edits). */
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -66,21 +68,10 @@ export interface Command {
   toolbarKey?: string;
   /** Draw a separator above it in its menu. */
   separatorBefore?: boolean;
-  /** Not built yet: runs the "available in a later version" notice. */
-  planned?: boolean;
   checked?(s: CommandState): boolean;
   enabled?(s: CommandState): boolean;
   run(ctx: CommandContext): void | Promise<void>;
 }
-
-const planned = (id: string, labelKey: string, menu: MenuId, extra: Partial<Command> = {}): Command => ({
-  id,
-  labelKey,
-  menu,
-  planned: true,
-  run: (ctx) => ctx.notYet(labelKey),
-  ...extra,
-});
 
 /** Commands that change the project need one open, and not read-only. */
 const writable = (s: CommandState): boolean => s.hasProject && !s.readOnly;
@@ -108,6 +99,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: writable,
     run: (ctx) => ctx.openImport(),
   },
+  { id: 'file.reports', labelKey: 'reportsUi.commands.open', menu: 'file', enabled: (s) => s.hasProject, run: (ctx) => ctx.openReports?.() },
   { id: 'edit.undo', labelKey: 'menu.undo', menu: 'edit', shortcut: 'CmdOrCtrl+Z', enabled: writable, run: (ctx) => ctx.undo() },
   { id: 'edit.redo', labelKey: 'menu.redo', menu: 'edit', shortcut: 'CmdOrCtrl+Y', enabled: writable, run: (ctx) => ctx.redo() },
   { id: 'edit.history', labelKey: 'menu.history', menu: 'edit', separatorBefore: true, enabled: (s) => s.hasProject, run: (ctx) => ctx.showHistory() },
@@ -202,7 +194,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => s.hasProject,
     run: (ctx) => ctx.openSettings(),
   },
-  planned('print.map', 'menu.printMap', 'print', { shortcut: 'CmdOrCtrl+P', toolbarKey: 'toolbar.print' }),
+  { id: 'print.map', labelKey: 'menu.printMap', menu: 'print', shortcut: 'CmdOrCtrl+P', toolbarKey: 'toolbar.print', enabled: (s) => s.hasProject, run: (ctx) => ctx.openPrint?.() },
   { id: 'help.about', labelKey: 'menu.about', menu: 'help', shortcut: 'F1', run: (ctx) => ctx.showAbout() },
 ];
 

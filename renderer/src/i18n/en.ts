@@ -8,6 +8,8 @@ import { toursUiEn } from './tours-ui.en.js';
 import { tourIssuesEn } from './tours-issues.en.js';
 import { tourExportEn } from './tours-export.en.js';
 import { reportsEn } from './reports.en.js';
+import { reportsUiEn } from './reports-ui.en.js';
+import { printUiEn } from './print-ui.en.js';
 
 /** English (second locale). */
 export const en: Messages = {
@@ -20,6 +22,8 @@ export const en: Messages = {
   tourIssues: tourIssuesEn,
   tourExport: tourExportEn,
   reports: reportsEn,
+  reportsUi: reportsUiEn,
+  print: printUiEn,
   app: {
     title: 'County Coverage Planner',
     demoNotice: 'The demo county is fictional sample data',
@@ -79,6 +83,8 @@ export const en: Messages = {
     dataFilter: 'Importable data (CSV, Excel, GeoJSON, Shapefile, GeoTIFF, elevation, OSM)',
     allFilter: 'All files',
     spreadsheetFilter: 'Excel workbook',
+    pdfFilter: 'PDF document',
+    pngFilter: 'PNG image',
     pathExplain:
       'In browser mode the system file dialog is not available. Type the full path of the file on the computer that runs the planner service (npm run web).',
     pathLabel: 'File path',
@@ -105,7 +111,6 @@ export const en: Messages = {
     print: 'Print',
   },
   notice: {
-    notYet: '“{feature}” will be available in a later version; it is not implemented yet',
     saved: 'Project saved as: {path}',
     opened: 'Opened project: {name}',
     migrated: 'The project file was upgraded from schema version {from}',
@@ -270,7 +275,10 @@ export const en: Messages = {
     SCENARIO_INVALID: 'The content of scenario #{id} "{name}" cannot be read ({detail}); delete the scenario and create it again: {path}',
     DECISION_INVALID: 'The decision on village {village} is not valid: {detail}',
     TOUR_CONFIG_INVALID: 'The touring set-up of {target} is not valid: {detail} (nothing was written)',
-    REPORT_FORMAT_UNAVAILABLE: '{format} reports are not yet available; use xlsx',
+    REPORT_FORMAT_UNAVAILABLE: 'Cannot make {format} reports: {detail}. Use xlsx instead',
+    PRINT_TEMPLATE_INVALID: 'The print template "{name}" is not valid: {detail} (nothing was saved)',
+    PRINT_TEMPLATE_NOT_FOUND: 'There is no print template "{name}"',
+    PNG_INVALID: 'Not a valid PNG image, nothing was written: {path} ({detail})',
     INTERNAL: 'Internal error: {detail}',
     details: {
       rule_unknown_rule: 'there is no such rule',
@@ -300,6 +308,30 @@ export const en: Messages = {
       tour_unknown_venue: 'the central venue {venue} is not a village of the project',
       tour_days_empty: 'allowed days cannot be empty (use null for no restriction)',
       tour_duplicate_entry: 'the same code is given more than once',
+      pdf_no_converter: 'no PDF printer is available here (it needs Chromium, Chrome or Edge)',
+      pdf_conversion_failed: 'printing the PDF failed ({detail}); check that Chromium, Chrome or Edge is installed',
+      print_name_empty: 'the name is empty',
+      print_name_too_long: 'the name may have at most {max} characters (it has {length})',
+      print_name_bad_char: 'the name may not contain line breaks or other control characters',
+      print_name_reserved: '"{reserved}" is the name of the default layout; choose another name',
+      print_missing_element: 'the {element} is missing',
+      print_duplicate_element: 'the {element} appears more than once',
+      print_off_page: 'the {element} lies off the page or is smaller than {min} mm',
+      print_bad_dpi: '{dpi} dpi is not available (choose {choices})',
+      print_element_map: 'map',
+      print_element_grid: 'coordinate grid',
+      print_element_title: 'title',
+      print_element_subtitle: 'subtitle',
+      print_element_legend: 'legend',
+      print_element_scalebar: 'scale bar',
+      print_element_north: 'north arrow',
+      print_element_inset: 'inset map',
+      print_element_stats: 'statistics table',
+      print_element_footer: 'footer',
+      png_extension: 'the file name must end in .png',
+      png_base64: 'the data is not base64',
+      png_signature: 'the content is not a PNG image',
+      png_too_large: 'the image is larger than {max} MB',
     },
   },
   importProblems: {
@@ -719,10 +751,17 @@ export const en: Messages = {
       '  scenario <file.gpkg> list | create <name> [--copy-of <scenario>] [--description TEXT] | delete <scenario>   manage scenarios\n' +
       '  rules <file.gpkg> list | set <rule id>=<value> … | reset [<rule id> …]   show, change or reset rule values (all or nothing)\n' +
       '  tours <file.gpkg> --out <dir> [--mode car] [--scenario <scenario>]   weekly tour plans and higher-level tours: tours.csv, tours.geojson, notices.csv, notices/<village code>.txt, higher-tours.csv\n' +
-      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out <file.xlsx> [--mode car] [--scenario <scenario>] [--overwrite]   meeting reports (tour schedule, proposals, THC tiers, roster, yearly summary); pdf not yet available\n' +
+      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx|pdf --out <file> [--mode car] [--scenario <scenario>] [--overwrite]   meeting reports (tour schedule, proposals, THC tiers, roster, yearly summary) as a workbook or an A4 landscape PDF\n' +
       '  tour-config <file.gpkg> list | set-thc <facility code> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   show or change the touring set-up\n' +
+      '  print <file.gpkg> --out <file.pdf|.png> [--layout <template>|default] [--paper a4|a3] [--orientation portrait|landscape] [--atlas townships|thcs] [--map coverage|proposals|plain] [--format pdf|png] [--dpi 150|200|300] [--mode car] [--overwrite]\n' +
+      '                              print the map (headless Chromium); --atlas: one page per township / THC service area; png: one file per page\n' +
+      '  print-templates <file.gpkg> [--delete <name>]   list the print templates in the project (name, paper, orientation, updated); --delete removes one (undoable)\n' +
       'Layers: villages village_areas facilities roads townships postings settings',
     reportWritten: 'Report written: {path}',
+    printed: 'Printed {pages} page(s):',
+    printNotBuilt: 'Printing needs the built interface: npm run build:renderer',
+    printFailed: 'Printing failed: {message}',
+    badChoice: 'Invalid value “{value}” for {name} (choices: {choices})',
     reportSheets: 'Sheets: {sheets}',
     listSeparator: ', ',
     created: 'Created project: {path}',
@@ -795,6 +834,15 @@ export const en: Messages = {
     tourConfigVillage: '  {code}  allowed days {days}, venue {venue}',
     tourConfigSaved: 'Touring set-up saved: {code}',
     badTourConfigAction: 'The tour-config action must be list or set-thc: {value}',
+    printTemplatesNone: 'The project has no print templates yet (printing uses the default layout)',
+    printTemplatesHeader: 'Name  Paper  Orientation  Updated',
+    printTemplateLine: '  {name}  {paper}  {orientation}  {updated}',
+    printTemplateDamaged: '  {name}  (damaged, cannot be read; remove it with --delete)',
+    printTemplateDeleted: 'Deleted print template: {name}',
+    orientations: {
+      portrait: 'portrait',
+      landscape: 'landscape',
+    },
     changeLabels: {
       rules: 'Change rule values: {rules}',
       resetRules: 'Reset rule values: {rules}',
@@ -805,6 +853,8 @@ export const en: Messages = {
       clearDecision: 'Withdraw decision: {village}',
       deleteScenario: 'Delete scenario: {name}',
       tourConfig: 'Change the touring set-up ({count} entries)',
+      savePrintTemplate: 'Save print template: {name}',
+      deletePrintTemplate: 'Delete print template: {name}',
     },
   },
 };

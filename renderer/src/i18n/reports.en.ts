@@ -3,6 +3,26 @@ import type { reportsZh } from './reports.zh-CN.js';
 /** en catalog section `reports` (same keys as reports.zh-CN.ts). */
 export const reportsEn: typeof reportsZh = {
   listSeparator: '; ',
+  titles: {
+    tours: 'Tour schedule',
+    proposals: 'Village service proposals',
+    tiers: 'Township health centre tiers',
+    roster: 'Posting roster',
+    yearly: 'Yearly summary',
+  },
+  meta: {
+    project: 'Project',
+    scenario: 'Scenario',
+    mode: 'Travel mode',
+    generated: 'Generated',
+  },
+  html: {
+    label: '{label}: ',
+    empty: '(none)',
+    depot: '{name} ({code})',
+    teamDay: '{team} · {day}',
+    village: '{name} ({code})',
+  },
   sheets: {
     proposals: 'Proposals',
     merges: 'Merges',

@@ -1,6 +1,27 @@
 /** zh-CN catalog section `reports`: the XLSX reports for meetings (issue 7). */
 export const reportsZh = {
   listSeparator: '；',
+  /** Headings of the printed (PDF) reports. */
+  titles: {
+    tours: '巡诊排班表',
+    proposals: '村级服务方式规划建议表',
+    tiers: '乡镇卫生院梯次表',
+    roster: '派驻人员名单',
+    yearly: '年度工作汇总表',
+  },
+  meta: {
+    project: '项目',
+    scenario: '方案',
+    mode: '出行方式',
+    generated: '生成日期',
+  },
+  html: {
+    label: '{label}：',
+    empty: '（无）',
+    depot: '{name}（{code}）',
+    teamDay: '{team} · {day}',
+    village: '{name}（{code}）',
+  },
   sheets: {
     proposals: '规划建议',
     merges: '合并',

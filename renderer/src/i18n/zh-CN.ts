@@ -7,6 +7,8 @@ import { toursUiZh } from './tours-ui.zh-CN.js';
 import { tourIssuesZh } from './tours-issues.zh-CN.js';
 import { tourExportZh } from './tours-export.zh-CN.js';
 import { reportsZh } from './reports.zh-CN.js';
+import { reportsUiZh } from './reports-ui.zh-CN.js';
+import { printUiZh } from './print-ui.zh-CN.js';
 /** 简体中文 (default locale). Every user-facing string of the product lives here and in en.ts. */
 export const zhCN = {
   ...planningCommonZh,
@@ -18,6 +20,8 @@ export const zhCN = {
   tourIssues: tourIssuesZh,
   tourExport: tourExportZh,
   reports: reportsZh,
+  reportsUi: reportsUiZh,
+  print: printUiZh,
   app: {
     title: '县域巡诊派驻覆盖规划',
     demoNotice: '示例县为虚构示例数据，仅供演示',
@@ -77,6 +81,8 @@ export const zhCN = {
     dataFilter: '可导入的数据（CSV、Excel、GeoJSON、Shapefile、GeoTIFF、高程、OSM）',
     allFilter: '所有文件',
     spreadsheetFilter: 'Excel 工作簿',
+    pdfFilter: 'PDF 文档',
+    pngFilter: 'PNG 图片',
     pathExplain:
       '浏览器模式下无法使用系统的文件对话框。请输入运行本软件服务（npm run web）的那台计算机上的文件完整路径。',
     pathLabel: '文件路径',
@@ -103,7 +109,6 @@ export const zhCN = {
     print: '打印',
   },
   notice: {
-    notYet: '“{feature}”将在后续版本提供，当前版本尚未实现',
     saved: '项目已另存为：{path}',
     opened: '已打开项目：{name}',
     migrated: '项目文件已从结构版本 {from} 升级',
@@ -267,7 +272,10 @@ export const zhCN = {
     SCENARIO_INVALID: '方案 #{id}“{name}”的内容无法读取（{detail}），可删除该方案后重建：{path}',
     DECISION_INVALID: '{village}的处理意见无效：{detail}',
     TOUR_CONFIG_INVALID: '{target}的巡诊设置无效：{detail}（未写入任何设置）',
-    REPORT_FORMAT_UNAVAILABLE: '{format} 格式的报表尚未提供，请使用 xlsx',
+    REPORT_FORMAT_UNAVAILABLE: '无法生成 {format} 格式的报表：{detail}。可改用 xlsx',
+    PRINT_TEMPLATE_INVALID: '打印模板“{name}”无效：{detail}（未保存）',
+    PRINT_TEMPLATE_NOT_FOUND: '找不到打印模板“{name}”',
+    PNG_INVALID: 'PNG 图片无效，未写入文件：{path}（{detail}）',
     INTERNAL: '内部错误：{detail}',
     details: {
       rule_unknown_rule: '没有这条规则',
@@ -297,6 +305,30 @@ export const zhCN = {
       tour_unknown_venue: '集中巡诊点 {venue} 不是项目中的村',
       tour_days_empty: '可巡诊日不能为空（不限制请设为 null）',
       tour_duplicate_entry: '同一编码出现了多次',
+      pdf_no_converter: '此处没有可用的 PDF 打印程序（需要 Chromium、Chrome 或 Edge 浏览器）',
+      pdf_conversion_failed: 'PDF 打印失败（{detail}），请确认已安装 Chromium、Chrome 或 Edge 浏览器',
+      print_name_empty: '模板名称不能为空',
+      print_name_too_long: '模板名称最多 {max} 个字符（现为 {length} 个）',
+      print_name_bad_char: '模板名称不能包含换行等控制字符',
+      print_name_reserved: '“{reserved}”是默认版式的名称，请另取一个名称',
+      print_missing_element: '缺少{element}',
+      print_duplicate_element: '{element}出现了多次',
+      print_off_page: '{element}超出纸张范围或小于 {min} 毫米',
+      print_bad_dpi: '分辨率 {dpi} dpi 不可用（可选 {choices}）',
+      print_element_map: '地图',
+      print_element_grid: '经纬网',
+      print_element_title: '标题',
+      print_element_subtitle: '副标题',
+      print_element_legend: '图例',
+      print_element_scalebar: '比例尺',
+      print_element_north: '指北针',
+      print_element_inset: '位置图',
+      print_element_stats: '统计表',
+      print_element_footer: '页脚',
+      png_extension: '文件名须以 .png 结尾',
+      png_base64: '数据不是 base64 编码',
+      png_signature: '内容不是 PNG 图片',
+      png_too_large: '图片超过 {max} MB',
     },
   },
   importProblems: {
@@ -716,10 +748,17 @@ export const zhCN = {
       '  scenario <file.gpkg> list | create <名称> [--copy-of <方案>] [--description 说明] | delete <方案>   管理方案\n' +
       '  rules <file.gpkg> list | set <规则编号>=<值> … | reset [<规则编号> …]   查看、修改或恢复默认规则参数（全部成功或全部不改）\n' +
       '  tours <file.gpkg> --out <目录> [--mode car] [--scenario <方案>]   每周巡诊排班与上级巡诊，写出 tours.csv、tours.geojson、notices.csv、notices/<村编码>.txt、higher-tours.csv\n' +
-      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx --out <文件.xlsx> [--mode car] [--scenario <方案>] [--overwrite]   会议报表（巡诊排班、规划建议、卫生院梯次、派驻名单、年度汇总）；pdf 暂未提供\n' +
+      '  report <file.gpkg> --kind tours|proposals|tiers|roster|yearly --format xlsx|pdf --out <文件> [--mode car] [--scenario <方案>] [--overwrite]   会议报表（巡诊排班、规划建议、卫生院梯次、派驻名单、年度汇总），Excel 工作簿或 A4 横向 PDF\n' +
       '  tour-config <file.gpkg> list | set-thc <机构编码> [--teams N] [--days mon,wed,fri] [--hours 8] [--session 3.5] [--max-travel 120] [--start 08:00]   查看或修改巡诊设置\n' +
+      '  print <file.gpkg> --out <文件.pdf|.png> [--layout <模板名>|default] [--paper a4|a3] [--orientation portrait|landscape] [--atlas townships|thcs] [--map coverage|proposals|plain] [--format pdf|png] [--dpi 150|200|300] [--mode car] [--overwrite]\n' +
+      '                              打印地图（无界面 Chromium）；--atlas 每个乡镇/卫生院服务范围一页；png 每页一个文件\n' +
+      '  print-templates <file.gpkg> [--delete <名称>]   列出项目中的打印模板（名称、纸张、方向、更新时间）；--delete 删除一个模板（可撤销）\n' +
       '图层：villages village_areas facilities roads townships postings settings',
     reportWritten: '已写出报表：{path}',
+    printed: '已打印 {pages} 页：',
+    printNotBuilt: '打印需要先构建界面：npm run build:renderer',
+    printFailed: '打印失败：{message}',
+    badChoice: '{name} 的值“{value}”无效（可选：{choices}）',
     reportSheets: '工作表：{sheets}',
     listSeparator: '、',
     created: '已创建项目：{path}',
@@ -792,6 +831,15 @@ export const zhCN = {
     tourConfigVillage: '  {code}  可巡诊日 {days}，集中巡诊点 {venue}',
     tourConfigSaved: '已保存巡诊设置：{code}',
     badTourConfigAction: '巡诊设置操作应为 list 或 set-thc：{value}',
+    printTemplatesNone: '项目中还没有打印模板（打印时使用默认版式）',
+    printTemplatesHeader: '名称  纸张  方向  更新时间',
+    printTemplateLine: '  {name}  {paper}  {orientation}  {updated}',
+    printTemplateDamaged: '  {name}  （已损坏，无法读取；可用 --delete 删除）',
+    printTemplateDeleted: '已删除打印模板：{name}',
+    orientations: {
+      portrait: '竖版',
+      landscape: '横版',
+    },
     changeLabels: {
       rules: '修改规则参数：{rules}',
       resetRules: '恢复默认规则参数：{rules}',
@@ -802,6 +850,8 @@ export const zhCN = {
       clearDecision: '撤回处理意见：{village}',
       deleteScenario: '删除方案：{name}',
       tourConfig: '修改巡诊设置（{count} 项）',
+      savePrintTemplate: '保存打印模板：{name}',
+      deletePrintTemplate: '删除打印模板：{name}',
     },
   },
 };

@@ -20,6 +20,9 @@ export interface ConfirmRequest {
 export interface DialogSlice {
   pathRequest: PathRequest | null;
   confirmRequest: ConfirmRequest | null;
+  /** The 报表 (reports) dialog is open. */
+  reportsOpen: boolean;
+  setReportsOpen(open: boolean): void;
   /** Opens the path modal; resolves with the typed path, or null when cancelled. */
   requestPath(kind: 'open' | 'save', initial: string, titleKey?: string): Promise<string | null>;
   /** Opens a yes/no modal; resolves true when confirmed. */
@@ -31,6 +34,8 @@ export interface DialogSlice {
 export const createDialogSlice: StateCreator<AppState, [], [], DialogSlice> = (set, get) => ({
   pathRequest: null,
   confirmRequest: null,
+  reportsOpen: false,
+  setReportsOpen: (reportsOpen) => set({ reportsOpen }),
   requestPath: (kind, initial, titleKey) =>
     new Promise((resolve) => {
       get().pathRequest?.resolve(null); // a newer request replaces (and cancels) an open one

@@ -9,12 +9,13 @@ import { createImportSlice, type ImportSlice } from './importSlice.js';
 import { createLayersSlice, type LayersSlice } from './layersSlice.js';
 import { createProjectSlice, type ProjectSlice } from './projectSlice.js';
 import { createPlanningSlice, type PlanningSlice } from './planningSlice.js';
+import { createPrintSlice, type PrintSlice } from './printSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
 import { createScenarioSlice, type ScenarioSlice } from './scenarioSlice.js';
 import { createTourSlice, type TourSlice } from './tourSlice.js';
 import { createUiSlice, type UiSlice } from './uiSlice.js';
 
-export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice & PlanningSlice & TourSlice;
+export type AppState = ProjectSlice & LayersSlice & SelectionSlice & UiSlice & DialogSlice & AnalysisSlice & ImportSlice & ScenarioSlice & PlanningSlice & TourSlice & PrintSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
@@ -27,4 +28,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createScenarioSlice(...a),
   ...createPlanningSlice(...a),
   ...createTourSlice(...a),
+  ...createPrintSlice(...a),
 }));
