@@ -281,7 +281,9 @@ function InsetElement({ box, inset, extent, title, unit }: { box: PrintBox; inse
   const titleH = fs * 1.6;
   if (!inset) return <rect x={box.x} y={box.y} width={box.w} height={box.h} fill="#fff" stroke={INK} strokeWidth={FRAME} />;
   const area = { w: box.w, h: box.h - titleH };
-  const project = fitProjection(inset.bounds, area, 2 * unit);
+  // The county and the printed extent both in view (the extent may reach beyond the county).
+  const shown: Bounds = extent ? [Math.min(inset.bounds[0], extent[0]), Math.min(inset.bounds[1], extent[1]), Math.max(inset.bounds[2], extent[2]), Math.max(inset.bounds[3], extent[3])] : inset.bounds;
+  const project = fitProjection(shown, area, 2 * unit);
   const path = (ring: number[][]) => ring.map((p, i) => `${i ? 'L' : 'M'}${project(p[0], p[1]).map((v) => v.toFixed(2)).join(' ')}`).join('') + 'Z';
   let frame: ReactNode = null;
   if (extent) {

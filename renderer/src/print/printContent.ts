@@ -90,7 +90,7 @@ export interface FooterTexts {
 /** "编制单位：… 编制日期：…" and "数据来源：… 审图号：…"; empty parts are left out. */
 export function footerLines(f: FooterTexts, attribution: string, osmShown: boolean, t: T): string[] {
   const sep = t('print.footer.separator');
-  const sources = [f.sources.trim(), attribution.trim(), osmShown && !attribution.includes('OpenStreetMap') ? t('print.footer.osm') : '']
+  const sources = [f.sources.trim(), attribution.trim(), osmShown && !`${f.sources} ${attribution}`.includes('OpenStreetMap') ? t('print.footer.osm') : '']
     .filter(Boolean)
     .join(t('print.footer.listSeparator'));
   const line1 = [f.organisation && t('print.footer.organisation', { value: f.organisation }), t('print.footer.date', { value: f.date })].filter(Boolean).join(sep);

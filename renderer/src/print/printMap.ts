@@ -151,7 +151,7 @@ export class PrintMapRenderer {
     map.addSource(MASK_SOURCE, { type: 'geojson', data });
     // Under the labels, so every name stays readable.
     const firstSymbol = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
-    map.addLayer({ id: 'print-veil', type: 'fill', source: MASK_SOURCE, filter: ['has', 'veil'], paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } }, firstSymbol);
+    map.addLayer({ id: 'print-veil', type: 'fill', source: MASK_SOURCE, filter: ['has', 'veil'], paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.68 } }, firstSymbol);
     map.addLayer({ id: 'print-focus-line', type: 'line', source: MASK_SOURCE, filter: ['!', ['has', 'veil']], paint: { 'line-color': TOWNSHIP_COLORS.line, 'line-width': 2.4 } }, firstSymbol);
   }
 }
