@@ -83,6 +83,15 @@ describe.skipIf(!hasChromium)('print layout editor in Chromium', { timeout: 180_
     expect(await boxValue('w')).toBeGreaterThan(w0);
     expect(await boxValue('x')).toBe(x1);
 
+    // The coordinate grid: off by default, labelled in degrees and minutes when on.
+    const gridText = () => page.locator('[data-testid="print-preview"] [data-element="grid"]').textContent();
+    expect(await page.locator('[data-testid="print-preview"] [data-element="grid"]').count()).toBe(0);
+    await page.locator('[data-testid="print-element-grid"]').check();
+    await expect.poll(gridText).toMatch(/\d+°(\d{2}′)?E/);
+    expect(await gridText()).toMatch(/\d+°(\d{2}′)?N/);
+    await page.screenshot({ path: path.join(outDir, 'print-editor-grid.png') });
+    await page.locator('[data-testid="print-element-grid"]').uncheck();
+
     // Arrow keys nudge by 1 mm.
     await editor().focus();
     await page.keyboard.press('ArrowRight');
@@ -123,6 +132,26 @@ describe.skipIf(!hasChromium)('print layout editor in Chromium', { timeout: 180_
     fs.copyFileSync(target, path.join(outDir, 'print-editor-export.png'));
     // The pages mounted for the export are gone again.
     expect(await page.locator('#print-root').count()).toBe(0);
+    expect(await page.locator('[data-testid="error-banner"]').count()).toBe(0);
+  });
+
+  it('writes the yearly report as a PDF from 文件 → 报表… (the dialog, the path dialog, the server printing it)', async () => {
+    await page.locator('[data-testid="print-close"]').click();
+    await page.locator('.menu-bar [data-menu="file"]').click();
+    await page.locator('[data-command="file.reports"]').click();
+    await page.locator('[data-testid="report-kind-yearly"]').check();
+    await page.locator('[data-testid="report-format-pdf"]').click();
+    await page.screenshot({ path: path.join(outDir, 'reports-dialog.png') });
+    await page.locator('[data-testid="reports-save"]').click();
+    const target = path.join(home, 'yearly.pdf');
+    const dialog = page.locator('[data-testid="path-dialog"]');
+    await dialog.waitFor();
+    await dialog.locator('[data-testid="path-input"]').fill(target);
+    await dialog.locator('button[type="submit"]').click();
+    await page.waitForSelector('[data-testid="reports-written"]', { timeout: 120_000 });
+    const pdf = fs.readFileSync(target);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await page.locator('[data-testid="reports-written"]').textContent()).toContain(target);
     expect(await page.locator('[data-testid="error-banner"]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });

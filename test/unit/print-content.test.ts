@@ -295,7 +295,8 @@ describe('thcPages', () => {
     const [a, b] = pages;
     expect(a.label).toBe('print.atlas.thcLabel{"name":"东岭镇卫生院","count":2}');
     expect(a.focus).toBeNull();
-    expect(a.townshipCode).toBeUndefined();
+    // The THC's township row is the one the page marks in the statistics table.
+    expect(a.townshipCode).toBe(facilities().features.find((x) => x.properties.code === 'F13')!.properties.townshipCode ?? undefined);
     // THC (110.1, 30.05), 上坪村 (110, 30), 下坪村 (110.3, 30.2): 0.3° × 0.2°, padded by 8 %.
     const ea = [110 - 0.024, 30 - 0.016, 110.3 + 0.024, 30.2 + 0.016];
     a.bounds.forEach((v, i) => expect(v).toBeCloseTo(ea[i], 9));

@@ -5,7 +5,7 @@
  * preview points stay visible. Every change of an option re-runs previewImport.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../electron/api/errors.js';
+import { errorText } from '../app/errorText.js';
 import type { ImportCrs, ImportLayer, ImportPreview } from '../../../electron/api/schema.js';
 import { api, host, rememberPath } from '../api/index.js';
 import { reportError } from '../app/actions.js';
@@ -99,7 +99,7 @@ function WizardBody({ initialPath }: { initialPath: string }) {
       .catch((e: unknown) => {
         if (n !== seq.current) return;
         setPreview(null);
-        setError(e instanceof ApiError ? translate(locale, `errors.${e.code}`, e.params) : e instanceof Error ? e.message : String(e));
+        setError(errorText(e, (key, params) => translate(locale, key, params)));
         getMapController()?.setImportPreview([]);
       })
       .finally(() => {

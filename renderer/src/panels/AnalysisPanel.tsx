@@ -14,6 +14,7 @@ import { selectShownCoverage } from '../state/analysisSlice.js';
 import { useAppStore } from '../state/store.js';
 import { formatComputedAt, formatPopulation } from './coverageFormat.js';
 import { formatNumber } from './format.js';
+import { Segmented } from './Segmented.js';
 
 /** The engine's stage id ("graph", "thc", "isochrones:clinic") in words; unknown ids as they are. */
 export function stageLabel(locale: Parameters<typeof translate>[0], stage: string): string {
@@ -150,36 +151,5 @@ export function AnalysisPanel() {
         )}
       </div>
     </section>
-  );
-}
-
-/** A row of radio-like buttons (travel mode, facility group). */
-function Segmented<T extends string>(props: {
-  label: string;
-  options: readonly T[];
-  value: T;
-  /** Attribute carrying the option on each button (tests and styles select on it). */
-  dataKey: 'data-mode' | 'data-group';
-  disabled?: boolean;
-  text: (option: T) => string;
-  onPick: (option: T) => void;
-}) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={props.label}>
-      {props.options.map((o) => (
-        <button
-          key={o}
-          type="button"
-          role="radio"
-          aria-checked={props.value === o}
-          className={props.value === o ? 'active' : ''}
-          {...{ [props.dataKey]: o }}
-          disabled={props.disabled}
-          onClick={() => props.onPick(o)}
-        >
-          {props.text(o)}
-        </button>
-      ))}
-    </div>
   );
 }

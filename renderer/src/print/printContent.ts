@@ -111,6 +111,7 @@ export interface PageSpec {
   label: string;
   bounds: Bounds;
   focus: GeoJSON.Polygon | GeoJSON.MultiPolygon | null;
+  /** The township whose statistics row the page marks. */
   townshipCode?: string;
 }
 
@@ -149,7 +150,7 @@ export function thcPages(layers: LayerData, facilities: LayerData['facilities'] 
     const at = f.geometry.type === 'Point' ? f.geometry.coordinates : null;
     if (!points || !at) continue;
     const bounds = boundsOf([at, ...points]);
-    if (bounds) pages.push({ key: `thc-${p.code}`, label: t('print.atlas.thcLabel', { name: p.name, count: points.length }), bounds: padBounds(bounds), focus: null });
+    if (bounds) pages.push({ key: `thc-${p.code}`, label: t('print.atlas.thcLabel', { name: p.name, count: points.length }), bounds: padBounds(bounds), focus: null, townshipCode: p.townshipCode ?? undefined });
   }
   return pages;
 }

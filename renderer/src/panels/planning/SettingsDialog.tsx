@@ -6,7 +6,7 @@
  * analysis so the proposals follow. 恢复默认 per row or for all stages the default until saved.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../../../electron/api/errors.js';
+import { errorText } from '../../app/errorText.js';
 import type { RuleSetting } from '../../../../electron/api/schema.js';
 import { TITLE_LEVELS } from '../../../../electron/domain/types.js';
 import { Modal } from '../../app/Dialogs.js';
@@ -22,10 +22,6 @@ function optional(t: TFunction, key: string): string {
   return text === key ? '' : text;
 }
 
-function errorText(t: TFunction, e: ApiError | Error): string {
-  if (e instanceof ApiError) return t(`errors.${e.code}`, e.params as Record<string, string | number>);
-  return e.message;
-}
 
 export function SettingsDialog() {
   const open = useAppStore((s) => s.settingsOpen);
@@ -53,7 +49,7 @@ function SettingsBody() {
     if (summary) {
       loadRuleSettings().then(
         (list) => live && setSettings(list),
-        (e: unknown) => live && setLoadError(errorText(t, e instanceof Error ? e : new Error(String(e)))),
+        (e: unknown) => live && setLoadError(errorText(e, t)),
       );
     }
     requestAnimationFrame(() => filterRef.current?.focus());
@@ -94,7 +90,7 @@ function SettingsBody() {
       await saveRuleValues(changed);
       close(false);
     } catch (e) {
-      setSaveError(errorText(t, e instanceof Error ? e : new Error(String(e))));
+      setSaveError(errorText(e, t));
       setSaving(false);
     }
   };

@@ -5,15 +5,16 @@
  * dialog shows the written path and sheets, or the error in words.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../../electron/api/errors.js';
+import { errorText } from '../../app/errorText.js';
 import { REPORT_KINDS, type ApiResults, type ReportKind } from '../../../../electron/api/schema.js';
-import { BASELINE_SCENARIO_ID } from '../../../../electron/domain/planning.js';
 import { TRAVEL_MODES, type TravelMode } from '../../../../electron/domain/rules.js';
 import { Modal } from '../../app/Dialogs.js';
 import { useT } from '../../app/useT.js';
 import { translate } from '../../i18n/index.js';
 import { useAppStore } from '../../state/store.js';
 import { REPORT_FORMAT_CHOICES, saveReport, type ReportFormat } from './reportsActions.js';
+import { Segmented } from '../Segmented.js';
+import { ScenarioSelect, scenarioOptions } from '../scenarios/ScenarioSelect.js';
 
 type RunState =
   | { kind: 'idle' }
@@ -50,7 +51,7 @@ function ReportsBody() {
   }, []);
 
   const baselineName = t('scenariosUi.panel.baseline');
-  const options = [{ id: BASELINE_SCENARIO_ID, name: baselineName }, ...scenarios.map((s) => ({ id: s.id, name: s.name }))];
+  const options = scenarioOptions(scenarios, baselineName);
   const scenarioName = options.find((o) => o.id === scenarioId)?.name ?? baselineName;
   const running = state.kind === 'running';
 
@@ -67,8 +68,7 @@ function ReportsBody() {
       const result = await saveReport(locale, { kind, format, scenarioId, mode }, scenarioName);
       if (mounted.current) setState(result ? { kind: 'done', result } : { kind: 'idle' });
     } catch (e) {
-      const message =
-        e instanceof ApiError ? translate(useAppStore.getState().locale, `errors.${e.code}`, e.params as Record<string, string | number>) : e instanceof Error ? e.message : String(e);
+      const message = errorText(e, (key, params) => translate(useAppStore.getState().locale, key, params));
       if (mounted.current) setState({ kind: 'error', message });
     }
   }, [locale, kind, format, scenarioId, mode, scenarioName]);
@@ -94,33 +94,21 @@ function ReportsBody() {
       <div className="compare-controls reports-controls">
         <div className="compare-mode">
           <span>{t('reportsUi.format')}</span>
-          <div className="segmented" role="radiogroup" aria-label={t('reportsUi.format')}>
-            {REPORT_FORMAT_CHOICES.map((f) => (
-              <button key={f} type="button" role="radio" aria-checked={f === format} className={f === format ? 'active' : ''} disabled={running} onClick={() => setFormat(f)} data-testid={`report-format-${f}`}>
-                {t(`reportsUi.formats.${f}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            label={t('reportsUi.format')}
+            options={REPORT_FORMAT_CHOICES}
+            value={format}
+            dataKey="data-format"
+            testId={(f) => `report-format-${f}`}
+            disabled={running}
+            text={(f) => t(`reportsUi.formats.${f}`)}
+            onPick={setFormat}
+          />
         </div>
-        <label>
-          <span>{t('reportsUi.scenario')}</span>
-          <select value={scenarioId} disabled={running} onChange={(e) => setScenarioId(Number(e.target.value))} data-testid="report-scenario">
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioSelect label={t('reportsUi.scenario')} options={options} value={scenarioId} disabled={running} testId="report-scenario" onChange={setScenarioId} />
         <div className="compare-mode">
           <span>{t('reportsUi.mode')}</span>
-          <div className="segmented" role="radiogroup" aria-label={t('reportsUi.mode')}>
-            {TRAVEL_MODES.map((m) => (
-              <button key={m} type="button" role="radio" aria-checked={m === mode} className={m === mode ? 'active' : ''} disabled={running} data-mode={m} onClick={() => setMode(m)}>
-                {t(`analysis.modes.${m}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented label={t('reportsUi.mode')} options={TRAVEL_MODES} value={mode} dataKey="data-mode" disabled={running} text={(m) => t(`analysis.modes.${m}`)} onPick={setMode} />
         </div>
       </div>
 

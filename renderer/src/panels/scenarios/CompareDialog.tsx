@@ -12,12 +12,14 @@ import { api } from '../../api/index.js';
 import { Modal } from '../../app/Dialogs.js';
 import { reportScenarioError } from '../../app/scenarioActions.js';
 import { useT } from '../../app/useT.js';
-import { ApiError } from '../../../../electron/api/errors.js';
+import { errorText } from '../../app/errorText.js';
 import { translate } from '../../i18n/index.js';
 import { useAppStore } from '../../state/store.js';
 import { ScenarioCompareChart } from '../charts/ScenarioCompareChart.js';
 import { formatNumber } from '../format.js';
 import { compareCsv, compareRows, type CompareRow, type CompareSection } from './compareModel.js';
+import { Segmented } from '../Segmented.js';
+import { ScenarioSelect, scenarioOptions } from './ScenarioSelect.js';
 
 type RunState =
   | { kind: 'idle' }
@@ -49,7 +51,7 @@ function CompareBody() {
   const runId = useRef(0);
 
   const nameOf = useCallback((id: number) => (id === BASELINE_SCENARIO_ID ? t('scenariosUi.panel.baseline') : (scenarios.find((s) => s.id === id)?.name ?? `#${id}`)), [scenarios, t]);
-  const options = [{ id: BASELINE_SCENARIO_ID, name: t('scenariosUi.panel.baseline') }, ...scenarios.map((s) => ({ id: s.id, name: s.name }))];
+  const options = scenarioOptions(scenarios, t('scenariosUi.panel.baseline'));
 
   const run = useCallback(async () => {
     const id = ++runId.current;
@@ -59,7 +61,7 @@ function CompareBody() {
       if (id === runId.current) setState({ kind: 'done', a: result.a, b: result.b, mode });
     } catch (e) {
       if (id !== runId.current) return;
-      const message = e instanceof ApiError ? translate(useAppStore.getState().locale, `errors.${e.code}`, e.params as Record<string, string | number>) : e instanceof Error ? e.message : String(e);
+      const message = errorText(e, (key, params) => translate(useAppStore.getState().locale, key, params));
       setState({ kind: 'error', message });
       reportScenarioError(e);
     }
@@ -106,35 +108,11 @@ function CompareBody() {
   return (
     <Modal title={t('scenariosUi.compare.title')} onClose={close} testId="compare-dialog" wide>
       <div className="compare-controls">
-        <label>
-          <span>{t('scenariosUi.compare.a')}</span>
-          <select value={a} disabled={running} onChange={(e) => setA(Number(e.target.value))} data-testid="compare-a">
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('scenariosUi.compare.b')}</span>
-          <select value={b} disabled={running} onChange={(e) => setB(Number(e.target.value))} data-testid="compare-b">
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScenarioSelect label={t('scenariosUi.compare.a')} options={options} value={a} disabled={running} testId="compare-a" onChange={setA} />
+        <ScenarioSelect label={t('scenariosUi.compare.b')} options={options} value={b} disabled={running} testId="compare-b" onChange={setB} />
         <div className="compare-mode">
           <span>{t('scenariosUi.compare.mode')}</span>
-          <div className="segmented" role="radiogroup" aria-label={t('scenariosUi.compare.mode')}>
-            {TRAVEL_MODES.map((m) => (
-              <button key={m} type="button" role="radio" aria-checked={m === mode} className={m === mode ? 'active' : ''} disabled={running} data-mode={m} onClick={() => setMode(m)}>
-                {t(`analysis.modes.${m}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented label={t('scenariosUi.compare.mode')} options={TRAVEL_MODES} value={mode} dataKey="data-mode" disabled={running} text={(m) => t(`analysis.modes.${m}`)} onPick={setMode} />
         </div>
         <button type="button" className="button primary" disabled={running} onClick={() => void run()} data-testid="compare-run">
           {t('scenariosUi.compare.run')}
