@@ -412,6 +412,9 @@ describe('IPC checks', () => {
     expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '行政村模板.xlsx') });
     expect(await save(event(mainFrame), '巡诊排班表', 'pdf')).toBe('/home/u/新项目.pdf');
     expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '巡诊排班表.pdf'), filters: [{ name: 'PDF 文档', extensions: ['pdf'] }] });
+    // The print layout's PNG pages.
+    expect(await save(event(mainFrame), '示例县覆盖图', 'png')).toBe('/home/u/新项目.png');
+    expect(electron.dialogCalls.at(-1)).toMatchObject({ defaultPath: path.join('/home/u/Documents', '示例县覆盖图.png'), filters: [{ name: 'PNG 图片', extensions: ['png'] }] });
   });
 
   it('accepts only { paper: A4|A3, landscape: boolean } as the page of a window printed to PDF', () => {
