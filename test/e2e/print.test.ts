@@ -87,8 +87,13 @@ describe.skipIf(!hasChromium)('print layout editor in Chromium', { timeout: 180_
     const gridText = () => page.locator('[data-testid="print-preview"] [data-element="grid"]').textContent();
     expect(await page.locator('[data-testid="print-preview"] [data-element="grid"]').count()).toBe(0);
     await page.locator('[data-testid="print-element-grid"]').check();
-    await expect.poll(gridText).toMatch(/\d+°(\d{2}′)?E/);
+    await expect.poll(gridText, { timeout: 30_000 }).toMatch(/\d+°(\d{2}′)?E/);
     expect(await gridText()).toMatch(/\d+°(\d{2}′)?N/);
+    // A chosen spacing: 5′ gives more lines than the automatic 10′ on the whole county.
+    const lines = () => page.locator('[data-testid="print-preview"] [data-element="grid"] line').count();
+    const auto = await lines();
+    await page.locator('[data-testid="print-grid-minutes"]').selectOption('5');
+    await expect.poll(lines, { timeout: 30_000 }).toBeGreaterThan(auto);
     await page.screenshot({ path: path.join(outDir, 'print-editor-grid.png') });
     await page.locator('[data-testid="print-element-grid"]').uncheck();
 
@@ -103,6 +108,11 @@ describe.skipIf(!hasChromium)('print layout editor in Chromium', { timeout: 180_
     await page.locator('[data-testid="print-template-name"]').fill(TEMPLATE);
     await page.locator('[data-testid="print-template-save"]').click();
     await expect.poll(() => page.locator('[data-testid="print-message"]').textContent()).toContain(TEMPLATE);
+    await page.locator('[data-testid="print-close"]').click();
+    // Closed and opened again (e.g. to change the map): the work in progress is still there.
+    await openEditor();
+    expect(await page.locator('[data-testid="print-field-title"]').inputValue()).toBe('石门片区村级医疗卫生服务覆盖图（测试）');
+    expect(await page.locator('[data-testid="print-template"]').inputValue()).toBe(TEMPLATE);
     await page.locator('[data-testid="print-close"]').click();
 
     await page.reload();

@@ -16,6 +16,8 @@ export const printUiEn: typeof printUiZh = {
   elementsTitle: 'Elements',
   elements: { map: 'Map', grid: 'Coordinate grid', title: 'Title', subtitle: 'Subtitle', legend: 'Legend', scalebar: 'Scale bar', north: 'North arrow', inset: 'Overview map', stats: 'Statistics table', footer: 'Footer' },
   select: 'Select',
+  gridSpacing: 'Grid spacing',
+  gridAuto: 'Automatic',
   box: { x: 'X', y: 'Y', w: 'W', h: 'H' },
   hint: 'Drag an element in the preview to move it, drag its corner square to resize it; arrow keys nudge by 1 mm (Shift: 5 mm). Units: millimetres.',
   templates: {

@@ -14,6 +14,8 @@ export const printUiZh = {
   elementsTitle: '元素',
   elements: { map: '地图', grid: '经纬网', title: '标题', subtitle: '副标题', legend: '图例', scalebar: '比例尺', north: '指北针', inset: '位置示意图', stats: '统计表', footer: '图廓注记' },
   select: '选中',
+  gridSpacing: '经纬网间隔',
+  gridAuto: '自动',
   box: { x: 'X', y: 'Y', w: '宽', h: '高' },
   hint: '在预览中拖动元素可移动，拖动右下角方块可调整大小；方向键微调 1 毫米（按住 Shift 为 5 毫米）。单位：毫米。',
   templates: {

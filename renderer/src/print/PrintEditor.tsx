@@ -44,6 +44,8 @@ function withBox(layout: PrintLayout, kind: PrintElementKind, box: PrintBox): Pr
 
 const TEXT_FIELDS = ['title', 'subtitle', 'organisation', 'date', 'sources', 'approvalNo'] as const;
 const SCOPES: readonly PrintScope[] = ['county', 'view', 'townships', 'thcs'];
+/** Grid spacings offered, arc minutes (0: chosen from the extent). */
+const GRID_CHOICES = [0, 1, 2, 5, 10, 15, 30, 60];
 
 export function PrintEditor() {
   const t = useT();
@@ -51,11 +53,16 @@ export function PrintEditor() {
   const summary = useAppStore((s) => s.summary);
   const readOnly = useAppStore((s) => s.summary?.readOnly ?? false);
   const [snap] = useState<PrintSnapshot | null>(() => takePrintSnapshot());
-  const [layout, setLayout] = useState<PrintLayout>(() => projectDefaultLayout(t, summary?.title ?? ''));
+  // The last layout of this project in this session, else the default.
+  const [draft] = useState(() => {
+    const d = useAppStore.getState().printDraft;
+    return d && d.projectPath === summary?.path ? d : null;
+  });
+  const [layout, setLayout] = useState<PrintLayout>(() => draft?.layout ?? projectDefaultLayout(t, summary?.title ?? ''));
   const [templates, setTemplates] = useState<PrintTemplate[]>([]);
-  const [templateName, setTemplateName] = useState(DEFAULT_LAYOUT_NAME);
+  const [templateName, setTemplateName] = useState(draft?.templateName ?? DEFAULT_LAYOUT_NAME);
   const [saveName, setSaveName] = useState('');
-  const [scope, setScope] = useState<PrintScope>('county');
+  const [scope, setScope] = useState<PrintScope>((draft?.scope as PrintScope | undefined) ?? 'county');
   const [selected, setSelected] = useState<PrintElementKind | null>(null);
   const [preview, setPreview] = useState<PrintPageContent | null>(null);
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
@@ -77,6 +84,10 @@ export function PrintEditor() {
       })
       .catch(reportError);
   }, [t]);
+
+  useEffect(() => {
+    if (summary) useAppStore.getState().setPrintDraft({ projectPath: summary.path, layout, templateName, scope });
+  }, [summary, layout, templateName, scope]);
 
   useEffect(() => {
     const el = stageRef.current;
@@ -381,6 +392,18 @@ export function PrintEditor() {
                 </label>
               ))}
             </div>
+          )}
+          {elementOf(layout, 'grid').visible && (
+            <label className="print-inline">
+              {t('print.gridSpacing')}
+              <select value={layout.gridMinutes} onChange={(e) => set({ gridMinutes: Number(e.target.value) })} data-testid="print-grid-minutes">
+                {GRID_CHOICES.map((m) => (
+                  <option key={m} value={m}>
+                    {m === 0 ? t('print.gridAuto') : m < 60 ? `${m}′` : `${m / 60}°`}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
           <p className="print-hint">{t('print.hint')}</p>
         </fieldset>
