@@ -71,7 +71,7 @@ export function PrintEditor() {
   const stageRef = useRef<HTMLDivElement>(null);
   const [stage, setStage] = useState({ w: 800, h: 600 });
 
-  const page = pageSizeMm(layout.paper, layout.orientation);
+  const page = useMemo(() => pageSizeMm(layout.paper, layout.orientation), [layout.paper, layout.orientation]);
   const scale = Math.min(stage.w / page.w, stage.h / page.h) * 0.96; // CSS px per mm on screen
   const specs = useMemo(() => (snap ? pagesOf(snap, scope) : []), [snap, scope]);
 
@@ -115,8 +115,7 @@ export function PrintEditor() {
       clearTimeout(timer);
       ctl.abort();
     };
-    // The texts do not need a new map; `layout` is read for the box only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed on the map box (previewKey), not the whole layout: a new title needs no new map.
   }, [snap, previewKey, previewDpi, specs]);
 
   const content: PrintPageContent | null = useMemo(() => {

@@ -317,8 +317,8 @@ function StatsElement({ box, table, title, unit }: { box: PrintBox; table: Stats
   const innerW = box.w - 2 * pad;
   const cellText = (v: string | number) => String(v);
   const headLinesOf = (s: string, fs: number, w: number) => wrapText(s, w, fs);
-  // Column weights by their longest cell (headers may wrap onto two lines).
-  const em = table.columns.map((c, i) => Math.max(Math.min(textEm(c), Math.max(4, textEm(c) / 2 + 1)), ...table.rows.map((r) => textEm(cellText(r.cells[i] ?? ''))) ) + 1);
+  // Column weights by their longest cell; a header may wrap, but not inside a word.
+  const em = table.columns.map((c, i) => Math.max(headerEm(c), ...table.rows.map((r) => textEm(cellText(r.cells[i] ?? '')))) + 1);
   const emSum = em.reduce((a, b) => a + b, 0);
   const rows = table.rows.length;
   const noteH = table.note ? 1 : 0;
@@ -367,6 +367,14 @@ function StatsElement({ box, table, title, unit }: { box: PrintBox; table: Stats
       )}
     </g>
   );
+}
+
+/** The width a header needs: its lines as written when short, else about half (two lines), never less than its longest word. */
+function headerEm(header: string): number {
+  const lines = header.split('\n');
+  const widest = Math.max(...lines.map(textEm));
+  const longestWord = Math.max(0, ...(header.match(/[\x21-\x7e]+/g) ?? []).map(textEm));
+  return Math.max(longestWord, widest <= 8 ? widest : widest / 2 + 1);
 }
 
 function FooterElement({ box, lines, unit }: { box: PrintBox; lines: string[]; unit: number }) {
