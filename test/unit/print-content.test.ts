@@ -215,6 +215,12 @@ describe('footerLines', () => {
     ]);
   });
 
+  it('names the scenario the map shows after the date', () => {
+    expect(footerLines(full, '', false, t, '方案二：龙岗村新建村卫生室')[0]).toBe(
+      'print.footer.organisation{"value":"某县卫生健康局"} | print.footer.date{"value":"2026年11月"} | print.footer.scenario{"value":"方案二：龙岗村新建村卫生室"}',
+    );
+  });
+
   it('leaves empty parts out', () => {
     expect(footerLines({ ...full, organisation: '', approvalNo: '' }, '', false, t)).toEqual([
       'print.footer.date{"value":"2026年11月"}',
@@ -294,7 +300,10 @@ describe('thcPages', () => {
     expect(pages.map((p) => p.key)).toEqual(['thc-F13', 'thc-F17']);
     const [a, b] = pages;
     expect(a.label).toBe('print.atlas.thcLabel{"name":"东岭镇卫生院","count":2}');
-    expect(a.focus).toBeNull();
+    // The service area is veiled around: the hull of the THC and its villages, grown by a margin.
+    expect(a.focus?.type).toBe('Polygon');
+    const ring = (a.focus as GeoJSON.Polygon).coordinates[0];
+    for (const p of [[110.1, 30.05], [110, 30], [110.3, 30.2]]) expect(inRing(p, ring), String(p)).toBe(true);
     // The THC's township row is the one the page marks in the statistics table.
     expect(a.townshipCode).toBe(facilities().features.find((x) => x.properties.code === 'F13')!.properties.townshipCode ?? undefined);
     // THC (110.1, 30.05), 上坪村 (110, 30), 下坪村 (110.3, 30.2): 0.3° × 0.2°, padded by 8 %.
@@ -302,6 +311,8 @@ describe('thcPages', () => {
     a.bounds.forEach((v, i) => expect(v).toBeCloseTo(ea[i], 9));
     // THC (110.6, 30.3) and 河口村 (110.6, 30.35): at least 0.01° of padding.
     expect(b.label).toBe('print.atlas.thcLabel{"name":"西河乡卫生院","count":1}');
+    // Two points have no area: no veil.
+    expect(b.focus).toBeNull();
     const eb = [110.59, 30.29, 110.61, 30.36];
     b.bounds.forEach((v, i) => expect(v).toBeCloseTo(eb[i], 9));
   });
@@ -344,3 +355,14 @@ describe('translation keys', () => {
     }
   });
 });
+
+/** Ray casting: is the point inside the closed ring? */
+function inRing(p: number[], ring: number[][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

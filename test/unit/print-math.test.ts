@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PX_PER_MM,
-  boundsOf,
-  fitFont,
-  fitProjection,
-  formatDegrees,
-  gridStepMinutes,
-  gridValues,
-  metersPerPixel,
-  roundRatio,
-  scaleBar,
-  textEm,
-  wrapText,
-  type Bounds,
-} from '../../renderer/src/print/printMath.js';
+import { PX_PER_MM, boundsOf, fitFont, fitProjection, formatDegrees, gridStepMinutes, gridValues, metersPerPixel, roundRatio, scaleBar, textEm, wrapText, type Bounds, convexHull, growRing } from '../../renderer/src/print/printMath.js';
 
 describe('metersPerPixel', () => {
   it('is the equator circumference over one 512-px tile at zoom 0', () => {
@@ -388,5 +374,28 @@ describe('boundsOf', () => {
   it('is null with no finite position', () => {
     expect(boundsOf([])).toBeNull();
     expect(boundsOf([[NaN, NaN], [Infinity, 1]])).toBeNull();
+  });
+});
+
+describe('convexHull and growRing (the veil around a THC service area)', () => {
+  it('returns the closed counter-clockwise hull, dropping inner, duplicate and non-finite points', () => {
+    const hull = convexHull([[0, 0], [2, 0], [2, 2], [0, 2], [1, 1], [1, 1], [0, 0], [Number.NaN, 5]])!;
+    expect(hull).toEqual([[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
+  });
+
+  it('has no hull for fewer than three points or collinear points', () => {
+    expect(convexHull([[0, 0], [1, 1]])).toBeNull();
+    expect(convexHull([[0, 0], [1, 1], [2, 2], [3, 3]])).toBeNull();
+  });
+
+  it('grows a ring outwards by the margin at each vertex (metres on the ground)', () => {
+    const ring = convexHull([[110, 30], [110.1, 30], [110.05, 30.1]])!;
+    const grown = growRing(ring, 1500);
+    expect(grown).toHaveLength(ring.length);
+    expect(grown[0]).toEqual(grown[grown.length - 1]);
+    const cx = (110 + 110.1 + 110.05) / 3;
+    const cy = (30 + 30 + 30.1) / 3;
+    const m = (p: number[]) => Math.hypot((p[0] - cx) * 111_320 * Math.cos((cy * Math.PI) / 180), (p[1] - cy) * 111_320);
+    for (let i = 0; i < ring.length - 1; i++) expect(m(grown[i]) - m(ring[i])).toBeCloseTo(1500, 6);
   });
 });

@@ -60,6 +60,7 @@ export const printUiEn: typeof printUiZh = {
     date: 'Date: {value}',
     sources: 'Data: {value}',
     approvalNo: 'Map approval no.: {value}',
+    scenario: 'Scenario: {value}',
     osm: '© OpenStreetMap contributors',
     separator: '  |  ',
     listSeparator: '; ',

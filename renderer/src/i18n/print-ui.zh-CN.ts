@@ -58,6 +58,7 @@ export const printUiZh = {
     date: '编制日期：{value}',
     sources: '数据来源：{value}',
     approvalNo: '审图号：{value}',
+    scenario: '方案：{value}',
     osm: '© OpenStreetMap contributors',
     separator: '　｜　',
     listSeparator: '；',

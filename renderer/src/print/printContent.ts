@@ -5,7 +5,7 @@
 import type { CoverageDocument } from '../../../electron/engine/analysis.js';
 import { FACILITY_GROUPS, standardMinutes } from '../analysis/bands.js';
 import { blankVillageCodes, type LayerData } from '../state/derived.js';
-import { boundsOf, type Bounds } from './printMath.js';
+import { boundsOf, convexHull, growRing, type Bounds } from './printMath.js';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -87,13 +87,22 @@ export interface FooterTexts {
   approvalNo: string;
 }
 
-/** "编制单位：… 编制日期：…" and "数据来源：… 审图号：…"; empty parts are left out. */
-export function footerLines(f: FooterTexts, attribution: string, osmShown: boolean, t: T): string[] {
+/**
+ * "编制单位：… 编制日期：… 方案：…" and "数据来源：… 审图号：…"; empty parts are left out. `scenario`
+ * names the scenario the map shows (empty: the project as it is).
+ */
+export function footerLines(f: FooterTexts, attribution: string, osmShown: boolean, t: T, scenario = ''): string[] {
   const sep = t('print.footer.separator');
   const sources = [f.sources.trim(), attribution.trim(), osmShown && !`${f.sources} ${attribution}`.includes('OpenStreetMap') ? t('print.footer.osm') : '']
     .filter(Boolean)
     .join(t('print.footer.listSeparator'));
-  const line1 = [f.organisation && t('print.footer.organisation', { value: f.organisation }), t('print.footer.date', { value: f.date })].filter(Boolean).join(sep);
+  const line1 = [
+    f.organisation && t('print.footer.organisation', { value: f.organisation }),
+    t('print.footer.date', { value: f.date }),
+    scenario && t('print.footer.scenario', { value: scenario }),
+  ]
+    .filter(Boolean)
+    .join(sep);
   const line2 = [sources && t('print.footer.sources', { value: sources }), f.approvalNo && t('print.footer.approvalNo', { value: f.approvalNo })].filter(Boolean).join(sep);
   return [line1, line2].filter(Boolean);
 }
@@ -150,10 +159,16 @@ export function thcPages(layers: LayerData, facilities: LayerData['facilities'] 
     const at = f.geometry.type === 'Point' ? f.geometry.coordinates : null;
     if (!points || !at) continue;
     const bounds = boundsOf([at, ...points]);
-    if (bounds) pages.push({ key: `thc-${p.code}`, label: t('print.atlas.thcLabel', { name: p.name, count: points.length }), bounds: padBounds(bounds), focus: null, townshipCode: p.townshipCode ?? undefined });
+    // The area the THC serves: the hull of it and its villages with a 1.5 km margin; the rest is veiled.
+    const hull = convexHull([at, ...points]);
+    const focus: GeoJSON.Polygon | null = hull ? { type: 'Polygon', coordinates: [growRing(hull, SERVICE_AREA_MARGIN_M)] } : null;
+    if (bounds) pages.push({ key: `thc-${p.code}`, label: t('print.atlas.thcLabel', { name: p.name, count: points.length }), bounds: padBounds(bounds), focus, townshipCode: p.townshipCode ?? undefined });
   }
   return pages;
 }
+
+/** Margin drawn around a THC's villages on its atlas page, metres. */
+const SERVICE_AREA_MARGIN_M = 1500;
 
 /** A small margin around an extent of points (so edge villages are not on the frame). */
 function padBounds(b: Bounds): Bounds {

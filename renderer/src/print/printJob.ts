@@ -37,6 +37,8 @@ export interface PrintSnapshot {
   legend: LegendSection[];
   stats: StatsTable;
   osmShown: boolean;
+  /** The scenario on the map ('' for the project as it is). */
+  scenario: string;
   /** The map on screen: its style and its current extent. */
   style: StyleSpecification;
   viewBounds: Bounds | null;
@@ -52,7 +54,8 @@ export function takePrintSnapshot(): PrintSnapshot | null {
   const locale = s.locale;
   const t: T = (key, params) => translate(locale, key, params);
   const coverage = selectShownCoverage(s);
-  const facilities = facilitiesOfScenario(s.layers.facilities, selectActiveScenario(s)?.payload ?? null) ?? null;
+  const scenario = selectActiveScenario(s);
+  const facilities = facilitiesOfScenario(s.layers.facilities, scenario?.payload ?? null) ?? null;
   const hasLayer: Partial<Record<LayerToggle, boolean>> = {};
   for (const name of ['townships', 'village_areas', 'roads', 'villages', 'facilities'] as const) hasLayer[name] = (s.layers[name]?.features.length ?? 0) > 0;
   const legend = legendSections({
@@ -75,6 +78,7 @@ export function takePrintSnapshot(): PrintSnapshot | null {
     coverage,
     legend,
     stats: townshipStats(s.layers, facilities, coverage, t),
+    scenario: scenario?.name ?? '',
     osmShown: (s.visibility.basemap && Boolean(s.basemap?.available)) || (s.visibility.roads && hasLayer.roads === true),
     style: printableStyle(map.getStyle()),
     viewBounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
@@ -123,6 +127,7 @@ export function pageContent(snap: PrintSnapshot, layout: PrintLayout, spec: Page
       snap.summary.attribution,
       snap.osmShown,
       snap.t,
+      snap.scenario,
     ),
   };
 }

@@ -155,3 +155,37 @@ export function boundsOf(points: Iterable<readonly number[]>): Bounds | null {
   }
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
+
+/** The convex hull of points (Andrew's monotone chain), counter-clockwise, closed; null for fewer than 3 non-collinear points. */
+export function convexHull(points: readonly (readonly number[])[]): number[][] | null {
+  const ps = [...new Map(points.filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1])).map((p) => [`${p[0]},${p[1]}`, [p[0], p[1]]])).values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (ps.length < 3) return null;
+  const cross = (o: number[], a: number[], b: number[]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const half = (list: number[][]) => {
+    const out: number[][] = [];
+    for (const p of list) {
+      while (out.length >= 2 && cross(out[out.length - 2], out[out.length - 1], p) <= 0) out.pop();
+      out.push(p);
+    }
+    out.pop();
+    return out;
+  };
+  const hull = [...half(ps), ...half([...ps].reverse())];
+  return hull.length >= 3 ? [...hull, hull[0]] : null;
+}
+
+/** A closed ring pushed outwards from its centroid by `meters` at each vertex (a margin around a hull). */
+export function growRing(ring: readonly number[][], meters: number): number[][] {
+  const pts = ring.slice(0, -1);
+  const cx = pts.reduce((s, p) => s + p[0], 0) / pts.length;
+  const cy = pts.reduce((s, p) => s + p[1], 0) / pts.length;
+  const mPerDegLat = 111_320;
+  const mPerDegLng = mPerDegLat * Math.cos((cy * Math.PI) / 180);
+  const grown = pts.map((p) => {
+    const dx = (p[0] - cx) * mPerDegLng;
+    const dy = (p[1] - cy) * mPerDegLat;
+    const d = Math.hypot(dx, dy) || 1;
+    return [p[0] + ((dx / d) * meters) / mPerDegLng, p[1] + ((dy / d) * meters) / mPerDegLat];
+  });
+  return [...grown, grown[0]];
+}
