@@ -354,6 +354,7 @@ function main(argv: string[]): Promise<number> {
           const [code, detail] = e.message.split(/:(.*)/s);
           if (code === 'renderer_not_built') throw new Error(t('cli.printNotBuilt'));
           if (code === 'file_exists') throw new Error(t('errors.FILE_EXISTS', { path: detail }));
+          if (code === 'no_chromium') throw new Error(t('cli.printNoChromium', { tried: detail }));
           throw new Error(t('cli.printFailed', { message: e.message }));
         }
       }

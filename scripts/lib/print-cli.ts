@@ -13,7 +13,7 @@ import type { PrintAutomationSpec } from '../../renderer/src/print/automation.js
 import { startWebServer } from '../../electron/server/http-server.js';
 import { writeFileAtomic } from '../../electron/io/write-file.js';
 import type { PlannerService } from '../../electron/service/service.js';
-import { launchHeadlessChromium } from './headless-chromium.js';
+import { ChromiumUnavailableError, launchHeadlessChromium } from './headless-chromium.js';
 
 export interface PrintJob {
   spec: PrintAutomationSpec;
@@ -32,9 +32,11 @@ export async function printWithChromium(service: PlannerService, projectPath: st
   if (!fs.existsSync(path.join(rendererDist, 'index.html'))) throw new PrintFailed('renderer_not_built');
   const target = path.resolve(job.out);
   if (!job.overwrite && fs.existsSync(target)) throw new PrintFailed(`file_exists:${target}`);
+  const browser = await launchHeadlessChromium().catch((e: unknown) => {
+    throw e instanceof ChromiumUnavailableError ? new PrintFailed(`no_chromium:${e.tried.join(', ')}`) : e;
+  });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccp-print-'));
   const server = await startWebServer({ api: service, staticDir: rendererDist, port: 0 });
-  const browser = await launchHeadlessChromium();
   try {
     await service.openProject({ path: projectPath });
     await service.saveProjectAs({ path: path.join(tmp, path.basename(projectPath)), overwrite: true });

@@ -761,6 +761,7 @@ export const en: Messages = {
     printed: 'Printed {pages} page(s):',
     printNotBuilt: 'Printing needs the built interface: npm run build:renderer',
     printFailed: 'Printing failed: {message}',
+    printNoChromium: 'Printing needs a local Chromium, Chrome or Edge and none was found (looked in: {tried}). Set CHROMIUM_PATH to the browser program',
     badChoice: 'Invalid value “{value}” for {name} (choices: {choices})',
     reportSheets: 'Sheets: {sheets}',
     listSeparator: ', ',

@@ -758,6 +758,7 @@ export const zhCN = {
     printed: '已打印 {pages} 页：',
     printNotBuilt: '打印需要先构建界面：npm run build:renderer',
     printFailed: '打印失败：{message}',
+    printNoChromium: '打印需要本机的 Chromium、Chrome 或 Edge，但没有找到（已查找：{tried}）。可设置环境变量 CHROMIUM_PATH 指向浏览器程序',
     badChoice: '{name} 的值“{value}”无效（可选：{choices}）',
     reportSheets: '工作表：{sheets}',
     listSeparator: '、',
