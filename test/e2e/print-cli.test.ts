@@ -147,6 +147,19 @@ describe.skipIf(!canPrint)('npm run cli -- print (headless Chromium)', { timeout
     expect(sha(project)).toBe(before);
   });
 
+  it('prints the proposals map on A4 landscape: its own title and a legend of service modes and THC tiers', () => {
+    const out = path.join(dir, 'proposals.pdf');
+    const r = cli(['print', project, '--out', out, '--map', 'proposals', '--paper', 'a4', '--orientation', 'landscape', '--dpi', '150']);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    const info = pdfInfo(out);
+    expect(Math.abs(info.w - 841.9)).toBeLessThan(1.5);
+    expect(Math.abs(info.h - 595.3)).toBeLessThan(1.5);
+    const text = run('pdftotext', [out, '-']);
+    for (const s of ['示例县村级医疗卫生服务方式规划图', '服务方式', '巡诊', '派驻', '邻村延伸服务', '县医院补位', '第一梯次']) expect(text, s).toContain(s);
+    // The coverage bands are replaced by the proposals on the map, and in the legend.
+    expect(text).not.toContain('0–15 分钟');
+  });
+
   it('refuses an unknown template and an existing file by name, writing nothing', () => {
     const out = path.join(dir, 'none.pdf');
     const r = cli(['print', project, '--out', out, '--layout', '没有这个模板']);

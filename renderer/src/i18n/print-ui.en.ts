@@ -75,6 +75,8 @@ export const printUiEn: typeof printUiZh = {
     title: '{county}: village health service coverage',
     subtitle: 'Clinic within 15 min, township health center within 30 min, county hospital within 60 min',
     organisation: '{county} Health Commission',
+    titleProposals: '{county}: village health service plan',
+    subtitleProposals: 'Service mode of each village (covered, neighbour, joint clinic, tour, posting, county backfill) and THC support tiers',
   },
   automation: {
     templateNotFound: 'The project has no print template named “{name}”',

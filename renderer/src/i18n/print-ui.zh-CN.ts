@@ -73,6 +73,8 @@ export const printUiZh = {
     title: '{county}村级医疗卫生服务覆盖图',
     subtitle: '村卫生室 15 分钟、乡镇卫生院 30 分钟、县医院 60 分钟可达情况',
     organisation: '{county}卫生健康局',
+    titleProposals: '{county}村级医疗卫生服务方式规划图',
+    subtitleProposals: '各村服务方式（已覆盖、邻村延伸、联合设置、巡诊、派驻、县医院补位）与乡镇卫生院支援梯次',
   },
   automation: {
     templateNotFound: '项目中没有名为“{name}”的打印模板',

@@ -27,6 +27,7 @@ import { api, host } from '../api/index.js';
 import { reportError } from '../app/actions.js';
 import { errorText } from '../app/errorText.js';
 import { useT } from '../app/useT.js';
+import { selectPlanning } from '../state/analysisSlice.js';
 import { useAppStore } from '../state/store.js';
 import { mountedPageSvgs, mountSheets, svgToPng, toBase64, unmountSheets } from './printExport.js';
 import { exportName, pageContent, pagesOf, projectDefaultLayout, renderPages, takePrintSnapshot, type PrintScope, type PrintSnapshot } from './printJob.js';
@@ -58,7 +59,8 @@ export function PrintEditor() {
     const d = useAppStore.getState().printDraft;
     return d && d.projectPath === summary?.path ? d : null;
   });
-  const [layout, setLayout] = useState<PrintLayout>(() => draft?.layout ?? projectDefaultLayout(t, summary?.title ?? ''));
+  const proposalsShown = useAppStore((s) => s.proposalsView && selectPlanning(s) !== null);
+  const [layout, setLayout] = useState<PrintLayout>(() => draft?.layout ?? projectDefaultLayout(t, summary?.title ?? '', 'A3', 'landscape', proposalsShown));
   const [templates, setTemplates] = useState<PrintTemplate[]>([]);
   const [templateName, setTemplateName] = useState(draft?.templateName ?? DEFAULT_LAYOUT_NAME);
   const [saveName, setSaveName] = useState('');
@@ -168,7 +170,7 @@ export function PrintEditor() {
     setTemplateName(name);
     setSelected(null);
     const tpl = templates.find((x) => x.name === name);
-    setLayout(tpl ? tpl.layout : projectDefaultLayout(t, summary?.title ?? '', layout.paper, layout.orientation));
+    setLayout(tpl ? tpl.layout : projectDefaultLayout(t, summary?.title ?? '', layout.paper, layout.orientation, proposalsShown));
   };
 
   const saveTemplate = async () => {

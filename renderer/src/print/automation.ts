@@ -84,7 +84,7 @@ export async function runPrintAutomation(spec: PrintAutomationSpec): Promise<voi
     let layout: PrintLayout;
     const summary = useAppStore.getState().summary!;
     if (spec.layout === 'default') {
-      layout = projectDefaultLayout(t, summary.title, spec.paper ?? 'A3', spec.orientation ?? 'landscape');
+      layout = projectDefaultLayout(t, summary.title, spec.paper ?? 'A3', spec.orientation ?? 'landscape', spec.map === 'proposals');
     } else {
       const { templates } = await api.getPrintTemplates({});
       const found = templates.find((x) => x.name === spec.layout);

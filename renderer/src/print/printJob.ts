@@ -168,12 +168,12 @@ export function exportName(snap: PrintSnapshot, layout: PrintLayout, scope: Prin
   return `${base}${suffix}.${ext}`;
 }
 
-/** The project's default layout: A3 landscape, titled after the county. */
-export function projectDefaultLayout(t: T, countyTitle: string, paper: PaperSize = 'A3', orientation: Orientation = 'landscape'): PrintLayout {
+/** The project's default layout: A3 landscape, titled after the county and what the map shows (coverage or the proposals). */
+export function projectDefaultLayout(t: T, countyTitle: string, paper: PaperSize = 'A3', orientation: Orientation = 'landscape', proposals = false): PrintLayout {
   const county = countyTitle.replace(/[（(].*[)）]\s*$/, '').trim() || countyTitle;
   return defaultPrintLayout(paper, orientation, {
-    title: t('print.defaults.title', { county }),
-    subtitle: t('print.defaults.subtitle'),
+    title: t(proposals ? 'print.defaults.titleProposals' : 'print.defaults.title', { county }),
+    subtitle: t(proposals ? 'print.defaults.subtitleProposals' : 'print.defaults.subtitle'),
     organisation: t('print.defaults.organisation', { county }),
   });
 }
