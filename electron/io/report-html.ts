@@ -144,10 +144,13 @@ const LONG_COLUMN_UNITS = 24;
 const LONG_COLUMN_CAP_UNITS = 80;
 const LONG_COLUMN_FLOOR_UNITS = 16;
 
-/** The width most cells of a column fit in (its 90th percentile): one odd long name does not widen it. */
+/**
+ * The width most filled cells of a column fit in (their 90th percentile): one odd long name does
+ * not widen it, and a column mostly empty (the roster's rule breaches) is sized by what it holds.
+ */
 function typical(widths: number[]): number {
-  if (widths.length === 0) return 0;
-  const sorted = widths.slice().sort((x, y) => x - y);
+  const sorted = widths.filter((w) => w > 0).sort((x, y) => x - y);
+  if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
 }
 

@@ -7,22 +7,14 @@
  * CLI would orphan), and it starts in ~0.2 s instead of ~1 s, so 50 kills fit in the test budget.
  * Prints "ready" once the project is open, then "ok <step>" after each step has committed.
  */
+import { seededRandom } from '../../electron/engine/tours/random.js';
 import { ProjectStore } from '../../electron/store/project-store.js';
 import type { Village } from '../../electron/domain/types.js';
 
 export type CrashOp = 'import' | 'edit' | 'undo' | 'redo';
 
-/** Small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small seeded PRNG (mulberry32, the routing engine's). */
+export const rng = seededRandom;
 
 /** The operation of a step: the same for a given seed and step, in the child and in the test. */
 export function opOf(seed: number, step: number): CrashOp {

@@ -3,7 +3,7 @@
  * function of the village's figures and the thresholds. Joint clinics (a group decision) and
  * THC capacity (V5, a per-THC decision) are made elsewhere and come in as facts or go on after.
  */
-import type { Figures, ProposalMissing, ReasonStep, ServiceMode } from '../../domain/planning.js';
+import type { Figures, ProposalMissing, ReasonStep, ServiceMode, VillageProposal } from '../../domain/planning.js';
 import type { VillageKind } from '../../domain/types.js';
 import type { BlankReason } from '../facility-groups.js';
 import type { RuleReader } from '../rule-values.js';
@@ -85,17 +85,11 @@ export interface VillageFacts {
   joint: JointFact | null;
 }
 
-export interface ModeDecision {
-  mode: ServiceMode | null;
-  missing: ProposalMissing[];
-  decisiveRule: string | null;
-  rules: string[];
-  steps: ReasonStep[];
-  figures: Figures;
-  visitsPerWeek: number | null;
-  postingDaysPerWeek: number | null;
-  postingMinMonths: number | null;
-}
+/** The part of a village's proposal the service-mode rules decide. */
+export type ModeDecision = Pick<
+  VillageProposal,
+  'mode' | 'missing' | 'decisiveRule' | 'rules' | 'steps' | 'figures' | 'visitsPerWeek' | 'postingDaysPerWeek' | 'postingMinMonths'
+>;
 
 /** Minutes in reason params: 1 decimal. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;

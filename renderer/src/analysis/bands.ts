@@ -3,10 +3,12 @@
  * minutes) and the colour of each. Pure, unit-tested; the map layers and the legend share them.
  */
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
+import { RULES_BY_ID } from '../../../electron/domain/rules.js';
 import { COVERAGE_COLORS, COVERAGE_RAMP } from '../map/palette.js';
 
 export const FACILITY_GROUPS: readonly FacilityGroup[] = ['clinic', 'thc', 'county'];
-export const DEFAULT_BAND_LIMITS = [15, 30, 60];
+/** The rules table's default of X.isochrone_bands, as numbers. */
+export const DEFAULT_BAND_LIMITS = String(RULES_BY_ID.get('X.isochrone_bands')?.defaultValue ?? '').split(',').map(Number).filter((n) => n > 0);
 
 /** The rule that sets each group's time standard. */
 export const STANDARD_RULE: Record<FacilityGroup, string> = {
@@ -14,7 +16,10 @@ export const STANDARD_RULE: Record<FacilityGroup, string> = {
   thc: 'X.thc_minutes',
   county: 'X.county_hospital_minutes',
 };
-const DEFAULT_STANDARD: Record<FacilityGroup, number> = { clinic: 15, thc: 30, county: 60 };
+/** The rules table's default of each group's standard (used when a result carries no value). */
+const DEFAULT_STANDARD = Object.fromEntries(
+  Object.entries(STANDARD_RULE).map(([g, id]) => [g, Number(RULES_BY_ID.get(id)?.defaultValue)]),
+) as Record<FacilityGroup, number>;
 
 /** Band upper limits from the rule value ("15,30,60" or a number list); sorted, positive, unique. */
 export function parseBandLimits(value: unknown): number[] {

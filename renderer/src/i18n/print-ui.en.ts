@@ -39,6 +39,8 @@ export const printUiEn: typeof printUiZh = {
   noPages: 'Nothing to print (the project has no township boundaries?)',
   mapRendering: 'Drawing the map…',
   legendTitle: 'Legend',
+  legendSection: '{title} ({subtitle})',
+  pngFailed: 'The PNG page could not be drawn (out of memory? try a lower resolution)',
   insetTitle: 'Location in the county',
   statsTitle: 'By township',
   north: 'N',
@@ -73,7 +75,7 @@ export const printUiEn: typeof printUiZh = {
   },
   defaults: {
     title: '{county}: village health service coverage',
-    subtitle: 'Clinic within 15 min, township health center within 30 min, county hospital within 60 min',
+    subtitle: 'Clinic within {clinic} min, township health center within {thc} min, county hospital within {county} min',
     organisation: '{county} Health Commission',
     titleProposals: '{county}: village health service plan',
     subtitleProposals: 'Service mode of each village (covered, neighbour, joint clinic, tour, posting, county backfill) and THC support tiers',
@@ -81,5 +83,7 @@ export const printUiEn: typeof printUiZh = {
   automation: {
     templateNotFound: 'The project has no print template named “{name}”',
     noPages: 'No pages to print',
+    noProject: 'The project did not appear on the map (timed out)',
+    analysisFailed: 'The coverage analysis failed',
   },
 };

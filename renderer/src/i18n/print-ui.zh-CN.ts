@@ -37,6 +37,8 @@ export const printUiZh = {
   noPages: '没有可打印的范围（项目没有乡镇边界？）',
   mapRendering: '正在绘制地图…',
   legendTitle: '图例',
+  legendSection: '{title}（{subtitle}）',
+  pngFailed: '无法绘制 PNG 页面（内存不足？可降低分辨率后重试）',
   insetTitle: '全县位置示意',
   statsTitle: '分乡镇统计',
   north: '北',
@@ -71,7 +73,7 @@ export const printUiZh = {
   },
   defaults: {
     title: '{county}村级医疗卫生服务覆盖图',
-    subtitle: '村卫生室 15 分钟、乡镇卫生院 30 分钟、县医院 60 分钟可达情况',
+    subtitle: '村卫生室 {clinic} 分钟、乡镇卫生院 {thc} 分钟、县医院 {county} 分钟可达情况',
     organisation: '{county}卫生健康局',
     titleProposals: '{county}村级医疗卫生服务方式规划图',
     subtitleProposals: '各村服务方式（已覆盖、邻村延伸、联合设置、巡诊、派驻、县医院补位）与乡镇卫生院支援梯次',
@@ -79,5 +81,7 @@ export const printUiZh = {
   automation: {
     templateNotFound: '项目中没有名为“{name}”的打印模板',
     noPages: '没有可打印的页面',
+    noProject: '项目没有在地图上显示（超时）',
+    analysisFailed: '覆盖分析失败',
   },
 };

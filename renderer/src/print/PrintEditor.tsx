@@ -30,7 +30,7 @@ import { useT } from '../app/useT.js';
 import { selectPlanning } from '../state/analysisSlice.js';
 import { useAppStore } from '../state/store.js';
 import { mountedPageSvgs, mountSheets, svgToPng, toBase64, unmountSheets } from './printExport.js';
-import { exportName, pageContent, pagesOf, projectDefaultLayout, renderPages, takePrintSnapshot, type PrintScope, type PrintSnapshot } from './printJob.js';
+import { exportName, pageContent, pagesOf, projectDefaultLayout, renderPages, standardsOf, takePrintSnapshot, type PrintScope, type PrintSnapshot } from './printJob.js';
 import { PrintPage, type PrintPageContent } from './PrintPage.js';
 
 type T = ReturnType<typeof useT>;
@@ -60,7 +60,8 @@ export function PrintEditor() {
     return d && d.projectPath === summary?.path ? d : null;
   });
   const proposalsShown = useAppStore((s) => s.proposalsView && selectPlanning(s) !== null);
-  const [layout, setLayout] = useState<PrintLayout>(() => draft?.layout ?? projectDefaultLayout(t, summary?.title ?? '', 'A3', 'landscape', proposalsShown));
+  const freshLayout = (paper: PaperSize, orientation: Orientation) => projectDefaultLayout(t, summary?.title ?? '', snap?.standards ?? standardsOf(null), paper, orientation, proposalsShown);
+  const [layout, setLayout] = useState<PrintLayout>(() => draft?.layout ?? freshLayout('A3', 'landscape'));
   const [templates, setTemplates] = useState<PrintTemplate[]>([]);
   const [templateName, setTemplateName] = useState(draft?.templateName ?? DEFAULT_LAYOUT_NAME);
   const [saveName, setSaveName] = useState('');
@@ -170,7 +171,7 @@ export function PrintEditor() {
     setTemplateName(name);
     setSelected(null);
     const tpl = templates.find((x) => x.name === name);
-    setLayout(tpl ? tpl.layout : projectDefaultLayout(t, summary?.title ?? '', layout.paper, layout.orientation, proposalsShown));
+    setLayout(tpl ? tpl.layout : freshLayout(layout.paper, layout.orientation));
   };
 
   const saveTemplate = async () => {

@@ -44,7 +44,7 @@ export function PrintPage({ layout, content, t, edit, className }: { layout: Pri
     grid: () => (content.map ? <GridElement box={elementOf(layout, 'map')} snapshot={content.map} unit={unit} /> : null),
     title: (b) => <TextLine box={b} text={content.title} maxFont={b.h * 0.72} weight={700} />,
     subtitle: (b) => <TextLine box={b} text={content.subtitle} maxFont={b.h * 0.62} weight={400} color="#444" />,
-    legend: (b) => <LegendElement box={b} sections={content.legend} title={t('print.legendTitle')} unit={unit} />,
+    legend: (b) => <LegendElement box={b} sections={content.legend} t={t} unit={unit} />,
     scalebar: (b) => (content.map ? <ScaleBarElement box={b} metersPerMm={content.map.metersPerMm} t={t} /> : null),
     north: (b) => <NorthArrow box={b} label={t('print.north')} />,
     inset: (b) => <InsetElement box={b} inset={content.inset} extent={content.map?.bounds ?? null} title={t('print.insetTitle')} unit={unit} />,
@@ -168,12 +168,13 @@ function TextLine({ box, text, maxFont, weight, color = INK }: { box: PrintBox; 
 }
 
 /** The legend of the layers on the map: sections in columns, the largest type that fits. */
-function LegendElement({ box, sections, title, unit }: { box: PrintBox; sections: LegendSection[]; title: string; unit: number }) {
+function LegendElement({ box, sections, t, unit }: { box: PrintBox; sections: LegendSection[]; t: T; unit: number }) {
+  const title = t('print.legendTitle');
   const pad = 2.5 * unit;
   const titleFs = 4 * unit;
   const lines: ({ kind: 'head'; text: string } | { kind: 'item'; text: string; swatch: ReactNode })[] = [];
   for (const s of sections) {
-    lines.push({ kind: 'head', text: s.subtitle ? `${s.title}（${s.subtitle}）` : s.title });
+    lines.push({ kind: 'head', text: s.subtitle ? t('print.legendSection', { title: s.title, subtitle: s.subtitle }) : s.title });
     for (const i of s.items) lines.push({ kind: 'item', text: i.label, swatch: i.swatch });
   }
   const innerW = box.w - 2 * pad;

@@ -44,10 +44,10 @@ export function printAutomationSpec(search = window.location.search): PrintAutom
 const root = () => document.documentElement.dataset;
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(test: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+async function until(test: () => boolean, timeoutMessage: string, timeoutMs = 120_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(timeoutMessage);
     await delay(50);
   }
 }
@@ -70,21 +70,22 @@ async function mapSettled(): Promise<void> {
 export async function runPrintAutomation(spec: PrintAutomationSpec): Promise<void> {
   const t = (key: string, params?: Record<string, string | number>) => translate(useAppStore.getState().locale, key, params);
   try {
-    await until(() => root().mapReady === 'true' && Boolean(useAppStore.getState().layers.villages), 'the project on the map');
+    await until(() => root().mapReady === 'true' && Boolean(useAppStore.getState().layers.villages), t('print.automation.noProject'));
     const s = useAppStore.getState();
     if (spec.mode && spec.mode !== s.analysisMode) await setAnalysisMode(spec.mode);
     if (spec.map !== 'plain' || spec.scope === 'thcs') {
       // The result stored in the project (what the planner last saw), else a fresh run.
       if (!useAppStore.getState().baseline && !(await loadStoredCoverage())) await runCoverage();
-      if (!useAppStore.getState().baseline) throw new Error(useAppStore.getState().errors.map((e) => t(`errors.${e.code}`, e.params)).join('; ') || 'coverage analysis failed');
+      if (!useAppStore.getState().baseline) throw new Error(useAppStore.getState().errors.map((e) => t(`errors.${e.code}`, e.params)).join(t('print.footer.listSeparator')) || t('print.automation.analysisFailed'));
     }
     useAppStore.getState().setProposalsView(spec.map === 'proposals');
     await mapSettled();
 
+    const snap = takePrintSnapshot();
+    if (!snap) throw new Error(t('print.automation.noProject'));
     let layout: PrintLayout;
-    const summary = useAppStore.getState().summary!;
     if (spec.layout === 'default') {
-      layout = projectDefaultLayout(t, summary.title, spec.paper ?? 'A3', spec.orientation ?? 'landscape', spec.map === 'proposals');
+      layout = projectDefaultLayout(t, snap.summary.title, snap.standards, spec.paper ?? 'A3', spec.orientation ?? 'landscape', spec.map === 'proposals');
     } else {
       const { templates } = await api.getPrintTemplates({});
       const found = templates.find((x) => x.name === spec.layout);
@@ -96,8 +97,6 @@ export async function runPrintAutomation(spec: PrintAutomationSpec): Promise<voi
     }
     if (spec.dpi) layout = { ...layout, dpi: spec.dpi };
 
-    const snap = takePrintSnapshot();
-    if (!snap) throw new Error('no map');
     const specs = pagesOf(snap, spec.scope);
     if (specs.length === 0) throw new Error(t('print.automation.noPages'));
     const pages = await renderPages(snap, layout, specs, layout.dpi, (done, total) => (root().printProgress = `${done}/${total}`));

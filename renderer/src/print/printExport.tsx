@@ -7,6 +7,7 @@
 import { createPortal } from 'react-dom';
 import { pageSizeMm, type PrintLayout } from '../../../electron/domain/print-layout.js';
 import { useT } from '../app/useT.js';
+import { translate } from '../i18n/index.js';
 import { useAppStore } from '../state/store.js';
 import { PrintPage, type PrintPageContent } from './PrintPage.js';
 
@@ -28,6 +29,9 @@ export function PrintRoot() {
     document.body,
   );
 }
+
+/** The PNG could not be drawn (no 2D canvas, or the encoder failed: out of memory at a large size). */
+const exportError = () => translate(useAppStore.getState().locale, 'print.pngFailed');
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
@@ -76,11 +80,11 @@ export async function svgToPng(svg: SVGSVGElement, layout: PrintLayout, dpi: num
     canvas.width = wp;
     canvas.height = hp;
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
+    if (!ctx) throw new Error(exportError());
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, wp, hp);
     ctx.drawImage(img, 0, 0, wp, hp);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(withDpi(b, dpi)) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(withDpi(b, dpi)) : reject(new Error(exportError()))), 'image/png'));
     return new Uint8Array(await (await blob).arrayBuffer());
   } finally {
     URL.revokeObjectURL(url);

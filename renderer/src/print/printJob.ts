@@ -10,6 +10,7 @@ import { defaultPrintLayout, elementOf, type Orientation, type PaperSize } from 
 import type { CoverageDocument } from '../../../electron/engine/analysis.js';
 import type { FacilityGroup } from '../../../electron/engine/graph-types.js';
 import type { ProjectSummary } from '../../../electron/api/schema.js';
+import { FACILITY_GROUPS, standardMinutes } from '../analysis/bands.js';
 import { facilitiesOfScenario } from '../analysis/mapData.js';
 import { translate, type Locale } from '../i18n/index.js';
 import { legendSections, type LegendSection } from '../map/legendModel.js';
@@ -39,10 +40,17 @@ export interface PrintSnapshot {
   osmShown: boolean;
   /** The scenario on the map ('' for the project as it is). */
   scenario: string;
+  /** The travel-time standards of the map's analysis (the rules table's defaults without one). */
+  standards: Record<FacilityGroup, number>;
   /** The map on screen: its style and its current extent. */
   style: StyleSpecification;
   viewBounds: Bounds | null;
   imageFor: ConstructorParameters<typeof PrintMapRenderer>[1];
+}
+
+/** The travel-time standards a coverage result used (the rules table's defaults without one). */
+export function standardsOf(coverage: CoverageDocument | null): Record<FacilityGroup, number> {
+  return Object.fromEntries(FACILITY_GROUPS.map((g) => [g, standardMinutes(coverage?.rulesUsed, g)])) as Record<FacilityGroup, number>;
 }
 
 /** The snapshot of the app as it is now; null without a project or a map. */
@@ -79,6 +87,7 @@ export function takePrintSnapshot(): PrintSnapshot | null {
     legend,
     stats: townshipStats(s.layers, facilities, coverage, t),
     scenario: scenario?.name ?? '',
+    standards: standardsOf(coverage),
     osmShown: (s.visibility.basemap && Boolean(s.basemap?.available)) || (s.visibility.roads && hasLayer.roads === true),
     style: printableStyle(map.getStyle()),
     viewBounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
@@ -169,11 +178,18 @@ export function exportName(snap: PrintSnapshot, layout: PrintLayout, scope: Prin
 }
 
 /** The project's default layout: A3 landscape, titled after the county and what the map shows (coverage or the proposals). */
-export function projectDefaultLayout(t: T, countyTitle: string, paper: PaperSize = 'A3', orientation: Orientation = 'landscape', proposals = false): PrintLayout {
+export function projectDefaultLayout(
+  t: T,
+  countyTitle: string,
+  standards: Record<FacilityGroup, number>,
+  paper: PaperSize = 'A3',
+  orientation: Orientation = 'landscape',
+  proposals = false,
+): PrintLayout {
   const county = countyTitle.replace(/[（(].*[)）]\s*$/, '').trim() || countyTitle;
   return defaultPrintLayout(paper, orientation, {
     title: t(proposals ? 'print.defaults.titleProposals' : 'print.defaults.title', { county }),
-    subtitle: t(proposals ? 'print.defaults.subtitleProposals' : 'print.defaults.subtitle'),
+    subtitle: t(proposals ? 'print.defaults.subtitleProposals' : 'print.defaults.subtitle', standards),
     organisation: t('print.defaults.organisation', { county }),
   });
 }

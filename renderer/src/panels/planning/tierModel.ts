@@ -8,25 +8,30 @@ import { thcNeedsText, tierReasonText } from '../../i18n/planning-format.js';
 import { translate, type Locale } from '../../i18n/index.js';
 import type { LayerData } from '../../state/derived.js';
 
-export interface TierRow {
-  code: string;
-  name: string;
-  level: ThcTier['level'];
+/** The THC's own figures, as the planning engine ranked it. */
+type TierFigures = Pick<
+  ThcTier,
+  | 'code'
+  | 'name'
+  | 'level'
+  | 'tier'
+  | 'score'
+  | 'parts'
+  | 'servedPopulation'
+  | 'physicians'
+  | 'minutesToCountySeat'
+  | 'minutesToCityCore'
+  | 'nearCityCore'
+  | 'supportingHospital'
+  | 'supportingLevel'
+  | 'requiredPostings'
+  | 'postedQualified'
+>;
+
+export interface TierRow extends TierFigures {
   townshipName: string;
-  tier: ThcTier['tier'];
-  score: number | null;
-  parts: ThcTier['parts'];
-  servedPopulation: number;
-  physicians: number;
-  minutesToCountySeat: number | null;
-  minutesToCityCore: number | null;
-  nearCityCore: boolean;
-  supportingHospital: string | null;
   /** The supporting hospital's name, or "<code>（未找到）" when the code is not in the facilities layer. */
   supportingName: string;
-  supportingLevel: ThcTier['supportingLevel'];
-  requiredPostings: number;
-  postedQualified: number;
   needs: string;
   reason: string;
   capacity: ThcCapacity | null;
